@@ -1,0 +1,166 @@
+"""The closing block: Nơi nhận, signature (authority, title, name), and entry into force."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from . import lexicon
+from .models import Effective, NormText, Signer
+from .patterns import AUTHORITY, CLOSING_START, match_marker, upper_share
+
+_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+_CAPS_NAME = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
+_SKIP = regex.compile(r"^(?:\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|dấu)[^)]*\)?|\[.*\]|\./\.)$")
+_ITEM = regex.compile(r"^[-+•*–]\s*")
+
+
+@dataclass
+class ClosingResult:
+    start_line: int
+    signers: list[Signer] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+
+def parse(norm: NormText, lines: list[tuple[int, int, str]], body_from: int) -> ClosingResult:
+    n = len(lines)
+    recipients_at = _last_recipients_line(lines, body_from)
+    sig_start = _signature_start(lines, max(body_from, recipients_at if recipients_at is not None else body_from))
+    start = sig_start
+    recipients: list[str] = []
+    if recipients_at is not None:
+        start = min(start, recipients_at)
+        recipients = _recipients(lines, recipients_at)
+    signers = _signers([lines[i][2].strip() for i in range(sig_start, n)])
+    return ClosingResult(start_line=start if start < n else n, signers=signers, recipients=recipients)
+
+
+def _last_recipients_line(lines, body_from: int) -> Optional[int]:
+    for i in range(len(lines) - 1, body_from - 1, -1):
+        text = lines[i][2].strip()
+        if CLOSING_START.match(text) and len(text) < 200:
+            return i
+    return None
+
+
+def _closing_like(text: str) -> bool:
+    if not text or _SKIP.match(text):
+        return True
+    if len(text) > 90:
+        return False
+    if AUTHORITY.match(text) and upper_share(text) > 0.6:
+        return True
+    if upper_share(text) > 0.8:
+        return True
+    return bool(_NAME.match(text))
+
+
+def _signature_start(lines, floor: int) -> int:
+    """Walk back from the end over short signature-like lines."""
+    i = len(lines) - 1
+    start = len(lines)
+    while i >= floor:
+        text = lines[i][2].strip()
+        if text and (CLOSING_START.match(text) or _ITEM.match(text)):
+            break
+        if not _closing_like(text):
+            break
+        if text:
+            start = i
+        i -= 1
+    # a lone name line after body text is not a signature without a title above it
+    block = [lines[k][2].strip() for k in range(start, len(lines)) if lines[k][2].strip()]
+    if block and not any(upper_share(t) > 0.8 for t in block):
+        return len(lines)
+    return start
+
+
+def _recipients(lines, at: int) -> list[str]:
+    out = []
+    first = lines[at][2].strip()
+    rest = CLOSING_START.sub("", first, count=1).strip(" :")
+    candidates = [rest] if rest else []
+    for i in range(at + 1, len(lines)):
+        text = lines[i][2].strip()
+        if not text:
+            continue
+        if _ITEM.match(text):
+            candidates.append(text)
+            continue
+        break
+    for c in candidates:
+        for part in regex.split(r"(?:^|\s)[-+•]\s+", c):
+            part = _ITEM.sub("", part).strip().rstrip(";,.").strip()
+            if part:
+                out.append(part)
+    return out
+
+
+def _signers(block: list[str]) -> list[Signer]:
+    signers: list[Signer] = []
+    authority: Optional[str] = None
+    titles: list[str] = []
+    for text in block:
+        if not text or _SKIP.match(text):
+            continue
+        if AUTHORITY.match(text) and upper_share(text) > 0.6:
+            prefix = AUTHORITY.match(text).group(0)
+            body = text[len(prefix):]
+            if authority is None and regex.match(r"(?i)^(?:TM|T/M|T\.M)", prefix):
+                authority = prefix.strip().rstrip(".") + ". " + lexicon.proper_case(body) \
+                    if not prefix.strip().startswith("T/M") else "T/M " + lexicon.proper_case(body)
+            elif authority is None and not titles:
+                titles.append(text)
+            continue
+        if _NAME.match(text) and titles:
+            signers.append(Signer(name=text, title=_title(titles), authority=authority))
+            authority, titles = None, []
+            continue
+        if upper_share(text) > 0.8:
+            if titles and _CAPS_NAME.match(text) and not _is_title_word(text):
+                signers.append(Signer(name=_title_case(text), title=_title(titles), authority=authority))
+                authority, titles = None, []
+            else:
+                titles.append(text)
+    return signers
+
+
+def _is_title_word(text: str) -> bool:
+    return lexicon.proper_case(text) != _title_case(text) or bool(
+        regex.search(r"\b(?:CHỦ|TỊCH|BÍ THƯ|TRƯỞNG|GIÁM ĐỐC|ỦY|BAN|BỘ|SỞ|THƯỜNG|PHÓ|TƯỚNG|NHIỆM|VĂN PHÒNG)\b", text))
+
+
+def _title(titles: list[str]) -> Optional[str]:
+    plain = [t for t in titles if not AUTHORITY.match(t)]
+    pick = plain[-1] if plain else titles[-1]
+    pick = AUTHORITY.sub("", pick) if AUTHORITY.match(pick) else pick
+    return lexicon.proper_case(pick)
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() for w in text.split())
+
+
+# ----------------------------------------------------------------- effective
+_EFFECT = regex.compile(
+    r"có hiệu lực(?: thi hành)?(?: (?:kể )?từ| sau)?\s*(?:ngày\s*(?:(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.])(?P<m>\d{1,2})"
+    r"\s*(?:năm\s*|[/\-.])(?P<y>\d{4})|ký(?: ban hành)?|thông qua)|(?P<days>\d+|mười|bốn mươi lăm) ngày)?", regex.I)
+
+
+def effective(text: str, issued: Optional[str]) -> Optional[Effective]:
+    best = None
+    for m in _EFFECT.finditer(text):
+        if m.group(0).strip().lower() in ("có hiệu lực", "có hiệu lực thi hành"):
+            continue
+        best = m
+    if best is None:
+        return None
+    phrase = best.group(0).strip()
+    if best.group("y"):
+        date = f"{int(best.group('y')):04d}-{int(best.group('m')):02d}-{int(best.group('d')):02d}"
+    elif regex.search(r"(?i)ký|thông qua", phrase):
+        date = issued
+    else:
+        date = None
+    return Effective(date=date, text=phrase)

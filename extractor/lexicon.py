@@ -1,0 +1,151 @@
+"""Look-ups over the data files in ``extractor/data`` (doc types, provinces, titles)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+from .normalise import fold
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    return json.loads(resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _doc_types() -> list[dict]:
+    return load("doc_types.json")["types"]
+
+
+@lru_cache(maxsize=None)
+def _type_by_fold() -> dict[str, str]:
+    return {fold(t["name"]): t.get("canonical", t["name"]) for t in _doc_types()}
+
+
+@lru_cache(maxsize=None)
+def _type_by_code() -> dict[str, str]:
+    out = {}
+    for t in _doc_types():
+        for c in t["codes"]:
+            out[fold(c)] = t.get("canonical", t["name"])
+    return out
+
+
+def doc_type_names() -> list[str]:
+    """Type names, longest first, so 'Nghị quyết liên tịch' wins over 'Nghị quyết'."""
+    return sorted((t["name"] for t in _doc_types()), key=len, reverse=True)
+
+
+def doc_type_from_word(word: str) -> Optional[str]:
+    return _type_by_fold().get(fold(" ".join(word.split())))
+
+
+def doc_type_from_code(code: str) -> Optional[str]:
+    return _type_by_code().get(fold(code))
+
+
+def doc_type_from_number(number: str) -> Optional[str]:
+    """'341/NQ-HĐND' → Nghị quyết; '23-NQ/TW' → Nghị quyết; '5973/UBND-KT' → Công văn."""
+    n = number.replace(" ", "")
+    m = regex.search(r"(?:^|/)\d*(?:/\d{4})?/?([A-Za-zĐđ]+)-", n)
+    party = regex.match(r"\d+[a-z]?-([A-Za-zĐđ]+)/", n)
+    code = party.group(1) if party else (m.group(1) if m else None)
+    if code:
+        found = doc_type_from_code(code)
+        if found:
+            return found
+    if regex.match(r"\d+/(?:\d{4}/)?QH\d+$", n):
+        return None
+    if regex.match(r"\d+/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]", n):
+        return "Công văn"      # administrative công văn: số/CQ-ĐƠN VỊ, no type code
+    return None
+
+
+@lru_cache(maxsize=None)
+def _provinces() -> list[tuple[str, str]]:
+    return [tuple(p) for p in load("provinces.json")["provinces"]]
+
+
+@lru_cache(maxsize=None)
+def _province_by_fold() -> dict[str, tuple[str, str]]:
+    return {fold(name): (name, kind) for name, kind in _provinces()}
+
+
+def province(name: str) -> Optional[tuple[str, str]]:
+    """(official spelling, kind) for a province name however it was printed."""
+    key = fold(" ".join(name.replace("TP.", "").replace("Tp.", "").split()))
+    key = regex.sub(r"^(tinh|thanh pho)\s+", "", key)
+    if key in _province_by_fold():
+        return _province_by_fold()[key]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _province_pattern():
+    names = sorted((fold(n) for n, _ in _provinces()), key=len, reverse=True)
+    return regex.compile(r"\b(?:(?:tinh|thanh pho)\s+)?(" + "|".join(regex.escape(n) for n in names) + r")\b")
+
+
+def provinces_in(folded_text: str) -> list[str]:
+    """Official names of the provinces mentioned in a folded text, in order."""
+    out = []
+    for m in _province_pattern().finditer(folded_text):
+        p = province(m.group(1))
+        if p:
+            out.append(p[0])
+    return out
+
+
+@lru_cache(maxsize=None)
+def _caps_words() -> list[tuple[str, str]]:
+    words = load("titles.json")["words"]
+    return sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def proper_case(text: str) -> str:
+    """Write a line printed in capitals in its usual case ('PHÓ CHỦ TỊCH' → 'Phó Chủ tịch')."""
+    text = " ".join(text.split())
+    if not text or sum(c.isupper() for c in text) < 0.6 * sum(c.isalpha() for c in text):
+        return text
+    out, i = [], 0
+    upper = text
+    while i < len(upper):
+        for caps, written in _caps_words():
+            if upper.startswith(caps, i) and (i + len(caps) == len(upper) or not upper[i + len(caps)].isalpha()):
+                out.append(written)
+                i += len(caps)
+                break
+        else:
+            j = i
+            while j < len(upper) and (upper[j].isalpha() or upper[j] in "-&"):
+                j += 1
+            if j == i:
+                out.append(upper[i])
+                i += 1
+            else:
+                out.append(upper[i:j])
+                i = j
+    result = "".join(out)
+    # words not in the table: province names get title case, the rest lower case
+    return regex.sub(r"\b\p{Lu}[\p{Lu}\-]+\b", lambda m: _word_case(m.group()), result)
+
+
+def _word_case(word: str) -> str:
+    if word in ("UBND", "HĐND", "MTTQ", "TW", "VN", "CP"):
+        return word
+    return word[0] + word[1:].lower()
+
+
+def province_case(text: str) -> str:
+    """'TỈNH HUNG YÊN' → 'tỉnh Hưng Yên' using the province list."""
+    m = regex.search(r"(?i)\b(tỉnh|thành phố|tp\.?)\s+(.+)$", text)
+    if not m:
+        return text
+    p = province(m.group(2))
+    if not p:
+        return text
+    return text[:m.start()] + f"{p[1]} {p[0]}"

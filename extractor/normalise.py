@@ -1,0 +1,273 @@
+"""Normalise raw page text into one ``NormText``.
+
+NFC, odd spaces, two-column header and signature blocks split, glued markers split,
+wrapped lines and page-broken paragraphs joined. The printed text is kept as printed;
+``match`` uses one tone-mark convention and ``fold`` drops diacritics, both with the
+same length as ``text`` so offsets carry over.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .models import NormText, RawDocument
+from .patterns import CLOSING_START, PREAMBLE_START, is_marker_line, upper_share
+
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\u1680]")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_BULLET_GLYPHS = regex.compile(r"[\uf0b7\uf0a7\uf0d8\uf076\u25cf\u25aa\u25a0\u2022\u2023\u2043\u25e6]")
+_TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", "./.", ")", "”", ":)")
+_GAP = regex.compile(r"\S(\s{4,}|\t+)\S")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: Optional[int]
+
+
+def normalise(raw: RawDocument) -> NormText:
+    lines: list[_Line] = []
+    for page in raw.pages:
+        text = clean_chars(page.text)
+        page_lines = [_Line(l, page.number) for l in text.split("\n")]
+        lines.extend(page_lines)
+    lines = _split_columns(lines)
+    lines = [_Line(_tidy(l.text), l.page) for l in lines]
+    lines = _split_glued(lines)
+    lines = _join_wrapped(lines)
+    return _assemble(lines)
+
+
+def clean_chars(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
+    text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _BULLET_GLYPHS.sub("•", text)
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
+    return regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+
+
+def _tidy(line: str) -> str:
+    line = line.replace("\t", "  ")
+    return regex.sub(r" {2,}", " ", line).strip()
+
+
+# ----------------------------------------------------------------- two columns
+def _split_columns(lines: list[_Line]) -> list[_Line]:
+    """Layout-preserving text prints the header and the signature as two columns.
+
+    Within the top of the document and the closing block, lines with a wide gap are
+    split, and the left column is emitted before the right one.
+    """
+    n = len(lines)
+    top_end = _header_extent(lines)
+    closing_from = _closing_extent(lines)
+    out: list[_Line] = []
+    i = 0
+    while i < n:
+        in_zone = i < top_end or i >= closing_from
+        if in_zone and _GAP.search(lines[i].text.strip()):
+            j = i
+            left, right = [], []
+            while j < n and (j < top_end or j >= closing_from) and (
+                    _GAP.search(lines[j].text.strip()) or _indented_right(lines[j].text)):
+                lpart, rpart = _cut(lines[j].text)
+                if lpart:
+                    left.append(_Line(lpart, lines[j].page))
+                if rpart:
+                    right.append(_Line(rpart, lines[j].page))
+                j += 1
+            out.extend(left)
+            out.append(_Line("", lines[i].page))
+            out.extend(right)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _header_extent(lines: list[_Line]) -> int:
+    """Index of the first line after the header zone (first preamble or body line)."""
+    seen = 0
+    for i, l in enumerate(lines[:60]):
+        s = l.text.strip()
+        if not s:
+            continue
+        seen += 1
+        if PREAMBLE_START.match(s) or regex.match(r"(?:Điều|Chương|Phần)\s+\w+", s):
+            return i
+        if seen > 25:
+            return i
+    return min(len(lines), 60)
+
+
+def _closing_extent(lines: list[_Line]) -> int:
+    for i in range(len(lines) - 1, max(-1, len(lines) - 80), -1):
+        s = lines[i].text
+        if CLOSING_START.search(s) and len(s.strip()) < 160:
+            return i
+    return len(lines)
+
+
+def _indented_right(text: str) -> bool:
+    """A right-column-only line: deep indentation and short text."""
+    lead = len(text) - len(text.lstrip(" "))
+    return lead >= 25 and len(text.strip()) < 60
+
+
+def _cut(text: str) -> tuple[str, str]:
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip(" "))
+    if lead >= 25 and not _GAP.search(stripped.strip()):
+        return "", stripped.strip()
+    best = None
+    for m in _GAP.finditer(stripped):
+        mid = m.start(1)
+        if best is None or len(m.group(1)) > len(best.group(1)):
+            best = m
+    if best is None:
+        return stripped.strip(), ""
+    return stripped[:best.start(1)].strip(), stripped[best.end(1):].strip()
+
+
+# ----------------------------------------------------------------- glued markers
+_GLUED_DIEU = regex.compile(r"(?<=[.:;])\s+(?=(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?\.\s+\p{Lu})")
+
+
+def _split_glued(lines: list[_Line]) -> list[_Line]:
+    """'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence."""
+    out = []
+    for l in lines:
+        parts = _GLUED_DIEU.split(l.text)
+        out.extend(_Line(p.strip(), l.page) for p in parts)
+    return out
+
+
+# ----------------------------------------------------------------- joining
+def _join_wrapped(lines: list[_Line]) -> list[_Line]:
+    width = _wrap_width(lines)
+    out: list[_Line] = []
+    pending_blank: list[_Line] = []
+    for l in lines:
+        if not l.text:
+            pending_blank.append(l)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev.text, l.text, len(pending_blank), width):
+            joiner = "" if prev.text.endswith("-") and l.text[:1].islower() and False else " "
+            out[-1] = _Line(prev.text + joiner + l.text, prev.page)
+            out[-1].pages = getattr(prev, "pages", [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
+        else:
+            if pending_blank and out:
+                out.append(pending_blank[0])
+            out.append(l)
+        pending_blank = []
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> Optional[int]:
+    """The line width of hard-wrapped text, or None when paragraphs are single lines."""
+    lengths = sorted(len(l.text) for l in lines if l.text)
+    if len(lengths) < 20:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9)]
+    if p90 > 160 or p90 < 40:
+        return None
+    near = sum(1 for n in lengths if n >= 0.75 * p90)
+    return p90 if near >= 0.4 * len(lengths) else None
+
+
+def _continues(prev: str, cur: str, blanks: int, width: Optional[int]) -> bool:
+    if is_marker_line(cur) or PREAMBLE_START.match(cur) or CLOSING_START.match(cur):
+        return False
+    if "\t" in prev or "\t" in cur:
+        return False
+    first = cur[:1]
+    prev_open = not prev.endswith(_TERMINAL)
+    if blanks > 2:
+        return False
+    if first.islower():
+        # a lowercase line after an all-caps heading starts the title, not a continuation
+        if upper_share(prev) > 0.7 and len(prev) > 3:
+            return False
+        return prev_open or blanks == 0
+    if first.isdigit():
+        return prev_open
+    if blanks:
+        return False
+    if upper_share(prev) > 0.7 or upper_share(cur) > 0.7:
+        return False
+    if not prev_open:
+        return False
+    if PREAMBLE_START.match(prev):
+        return True   # a căn cứ item runs to its ';'
+    if is_marker_line(prev) and len(prev) < 0.8 * (width or 10 ** 6):
+        return False
+    if width is not None:
+        return len(prev) >= 0.6 * width
+    return prev.endswith((",", "-", "của", "và", "về", "các", "số", "ngày", "tại", "theo"))
+
+
+# ----------------------------------------------------------------- assembly
+def _assemble(lines: list[_Line]) -> NormText:
+    parts, page_starts, page_numbers, pos = [], [], [], 0
+    for l in lines:
+        anchors = getattr(l, "pages", [(0, l.page)])
+        for col, page in anchors:
+            if not page_numbers or page_numbers[-1] != page:
+                page_starts.append(pos + col)
+                page_numbers.append(page)
+        parts.append(l.text)
+        pos += len(l.text) + 1
+    text = "\n".join(parts).strip("\n")
+    lead = len("\n".join(parts)) - len("\n".join(parts).lstrip("\n"))
+    page_starts = [max(0, s - lead) for s in page_starts]
+    if all(p is None for p in page_numbers):
+        page_starts, page_numbers = [], []
+    return NormText(text=text, match=tone_normalise(text), fold=fold(text),
+                    page_starts=page_starts, page_numbers=page_numbers)
+
+
+# ----------------------------------------------------------------- tone marks
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_OLD_STYLE = regex.compile(r"(?i)(?<![q\p{L}])(?<=\p{L}?)([oO][aAeE]|[uU][yY])(?!\p{L})")
+
+
+def tone_normalise(text: str) -> str:
+    """One convention: in open syllables oa/oe/uy the tone sits on the first vowel
+    (hóa, khỏe, thủy), as most current documents print it. Same length as input."""
+    return regex.sub(r"(?i)(?<!q)(?<=\b\p{L}{0,3})([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})",
+                     _move_tone, text)
+
+
+def _move_tone(m: "regex.Match") -> str:
+    first, second = m.group(1)[0], m.group(1)[1]
+    d2 = unicodedata.normalize("NFD", second)
+    tone = next((c for c in d2 if c in _TONES), None)
+    if tone is None:
+        return m.group(1)
+    base2 = unicodedata.normalize("NFC", "".join(c for c in d2 if c != tone))
+    d1 = unicodedata.normalize("NFD", first)
+    if any(c in _TONES for c in d1):
+        return m.group(1)
+    new1 = unicodedata.normalize("NFC", d1[0] + tone + d1[1:])
+    return new1 + base2 if len(new1) == 1 and len(base2) == 1 else m.group(1)
+
+
+def fold(text: str) -> str:
+    """Lowercase, no diacritics, đ→d; same length as the input."""
+    out = []
+    for c in text:
+        if c in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", c)[0].lower()
+        out.append(base if len(base) == 1 else c)
+    return "".join(out)

@@ -1,0 +1,52 @@
+"""Vietnamese marker patterns shared by the normaliser and the segmenter.
+
+Patterns are written for NFC text in the one tone-mark convention of ``NormText.match``.
+"""
+from __future__ import annotations
+
+import regex
+
+ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3})|XL|L)"
+
+# Each entry: (kind-of-marker, pattern). Order matters: the first that matches wins.
+MARKERS: list[tuple[str, "regex.Pattern"]] = [
+    ("phan", regex.compile(r"(?P<word>Phần|PHẦN)\s+(?P<num>thứ\s+\w+|THỨ\s+\w+|[IVXL]+|\d+)\b\s*[.:\-–]?\s*")),
+    ("chuong", regex.compile(r"(?P<word>Chương|CHƯƠNG)\s+(?P<num>[IVXL]+|\d+)\b\s*[.:\-–]?\s*")),
+    ("muc_luat", regex.compile(r"(?P<word>Mục|MỤC)\s+(?P<num>\d+|[IVXL]+)\b\s*[.:\-–]?\s*")),
+    ("dieu", regex.compile(r"(?P<word>Điều|ĐIỀU|Điêu)\s+(?P<num>\d{1,3}[a-zđ]?)(?=[\s.:])\s*[.:]?\s*")),
+    ("roman", regex.compile(r"(?P<num>(?=[IVXL])" + ROMAN + r")\s*[.\-–)]\s*(?=\S)")),
+    ("num", regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=\s)\s*(?=\S)")),
+    ("num", regex.compile(r"(?P<num>\d{1,2})\s*[.)](?=\s|\p{Lu})\s*(?=\S)")),
+    ("letter", regex.compile(r"(?P<num>[a-zđ])\s*\)\s*(?=\S)")),
+    ("paren", regex.compile(r"\((?P<num>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("bullet", regex.compile(r"(?P<num>[-+•–*])\s*(?=\S)")),
+]
+
+PREAMBLE_START = regex.compile(
+    r"(?:Căn cứ|CĂN CỨ|Thực hiện|Xét|XÉT|Theo đề nghị|Theo đề xuất|Sau khi xem xét|Sau khi nghe"
+    r"|Trên cơ sở|Thi hành)\b")
+
+CLOSING_START = regex.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
+AUTHORITY = regex.compile(r"(?:(?:TM|T\.M|KT|TL|TUQ|Q)\s*[./]\s*|(?:T/M|K/T|T/L)[.\s]\s*)", regex.I)
+
+
+def match_marker(line: str):
+    """Return (kind, match) for a line that opens with a section marker, else None."""
+    for kind, pat in MARKERS:
+        m = pat.match(line)
+        if m:
+            if kind == "roman" and not m.group("num"):
+                continue
+            return kind, m
+    return None
+
+
+def is_marker_line(line: str) -> bool:
+    return match_marker(line) is not None
+
+
+def upper_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)

@@ -1,0 +1,58 @@
+"""Readers: one module per source format, all returning a ``RawDocument``."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..models import RawDocument
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message names the file and the reason."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".doc", ".pdf"}
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(path) -> RawDocument:
+    """Read any supported file; raise ReadError naming the file on failure."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ReadError(path, f"unsupported file type '{suffix or '(none)'}'")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(path, f"cannot open: {e.strerror or e}") from e
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    if suffix in TEXT_SUFFIXES:
+        from .text import read_text
+        raw = read_text(path, data)
+    elif suffix in HTML_SUFFIXES:
+        from .html import read_html
+        raw = read_html(path, data)
+    elif suffix == ".docx":
+        from .docx import read_docx
+        raw = read_docx(path, data)
+    elif suffix == ".doc":
+        from .docx import read_doc
+        raw = read_doc(path, data)
+    else:
+        from .pdf import read_pdf
+        raw = read_pdf(path, data)
+    raw.sha256 = sha256_of(data)
+    if not any(p.text.strip() for p in raw.pages):
+        raise ReadError(path, "no text found")
+    return raw

@@ -1,0 +1,127 @@
+"""Plain text and markdown-ish text (the output of PDF-to-markdown converters)."""
+from __future__ import annotations
+
+import regex
+
+from ..models import RawDocument, RawPage
+
+# Legacy Windows Vietnamese: precomposed letters are rare, tone marks are combining
+# characters in the 0xCC/0xD2/0xDE/0xEC/0xF2 slots.
+CP1258_TONES = {0xCC, 0xD2, 0xDE, 0xEC, 0xF2}
+
+
+def decode(path, data: bytes) -> str:
+    from . import ReadError
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4000]:
+        # UTF-16 without a BOM has a zero in every other byte of ASCII text.
+        zeros_odd = data[1:4000:2].count(0)
+        zeros_even = data[0:4000:2].count(0)
+        if max(zeros_odd, zeros_even) > 0.3 * min(len(data), 4000) / 2:
+            return data.decode("utf-16-le" if zeros_odd > zeros_even else "utf-16-be",
+                               errors="replace")
+        raise ReadError(path, "binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if sum(1 for b in data if b in CP1258_TONES) > 0:
+        text = data.decode("cp1258", errors="replace")
+        if looks_vietnamese(text):
+            return text
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(20, len(text) // 50):
+        raise ReadError(path, "not valid text in UTF-8, UTF-16 or cp1258")
+    return text
+
+
+def looks_vietnamese(text: str) -> bool:
+    import unicodedata
+    sample = unicodedata.normalize("NFC", text[:20000])
+    viet = len(regex.findall(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", sample))
+    letters = len(regex.findall(r"\p{L}", sample))
+    return letters > 0 and viet / letters > 0.05
+
+
+def read_text(path, data: bytes) -> RawDocument:
+    from . import ReadError
+    text = decode(path, data)
+    if text.count("\x00") or _control_share(text) > 0.05:
+        raise ReadError(path, "binary data, not text")
+    fmt = "md" if str(path).lower().endswith((".md", ".markdown")) else "txt"
+    return RawDocument(path=str(path), format=fmt, pages=_split_form_feeds(strip_markup(text)))
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def _split_form_feeds(text: str) -> list[RawPage]:
+    """A form feed is a page break (pdftotext writes one per page)."""
+    parts = text.split("\f")
+    if len(parts) == 1:
+        return [RawPage(text=text)]
+    return [RawPage(text=p, number=i + 1) for i, p in enumerate(parts)]
+
+
+# ----------------------------------------------------------------- markup removal
+_MARKER_AFTER = (r"(?:[IVXLC]{1,6}\s*[.\-–]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|[a-zđ]\)\s|\(\d{1,2}\)\s"
+                 r"|Điều\s+\d|ĐIỀU\s+\d|Chương\s|CHƯƠNG\s|Mục\s+\d|MỤC\s+\d|Phần\s|PHẦN\s)")
+# "TIÊU**1. Quan điểm**": a bold run opening right after text starts a new line.
+_GLUED_OPEN = regex.compile(r"(?<=[^\s*])\*{2,3}(?=" + _MARKER_AFTER + ")")
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown/HTML markup, keeping the characters it wrapped.
+
+    Bold runs glued to each other or to the text before them mark line breaks lost in
+    conversion, so they become newlines before the emphasis marks are dropped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = regex.sub(r"<jsontable[^>]*>\s*</jsontable>", "", text)
+    text = regex.sub(r"(?i)<br\s*/?>", "\n", text)
+    text = regex.sub(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|font)[^>]*>", "", text)
+    text = regex.sub(r"\*{4,6}", "\n", text)                      # "…TỈNH****về …"
+    text = _GLUED_OPEN.sub("\n", text)
+    text = _split_glued_bold_lines(text)
+    text = regex.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", text)         # heading hashes
+    text = regex.sub(r"(?m)^[ \t]*[-=]{3,}[ \t-]*$", "", text)     # rules, pandoc table borders
+    text = regex.sub(r"(?<!\*)\*{1,3}(?!\*)", _drop_emphasis, text)
+    text = regex.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])", r"\1", text)  # backslash escapes
+    text = regex.sub(r"\\$", "", text, flags=regex.M)              # pandoc hard line break
+    text = regex.sub(r"(?<=\S)_{2,}(?=\S)", "", text)
+    return text
+
+
+def _drop_emphasis(m: "regex.Match") -> str:
+    """A lone '*' at a line start followed by a space is a bullet, keep it."""
+    s, pos = m.string, m.start()
+    if m.group() == "*" and (pos == 0 or s[pos - 1] == "\n") and s[pos + 1:pos + 2] == " ":
+        return "*"
+    return ""
+
+
+def _split_glued_bold_lines(text: str) -> str:
+    """'NGHỊ QUYẾT**CỦA BAN …**': an opening '**' glued to the text before it."""
+    out = []
+    for line in text.split("\n"):
+        if "**" in line:
+            parts = line.split("**")
+            rebuilt = parts[0]
+            for i, part in enumerate(parts[1:], start=1):
+                opening = i % 2 == 1
+                if opening and rebuilt and not rebuilt[-1].isspace() and part[:1].isupper() \
+                        and rebuilt.rstrip("*")[-1:].isupper():
+                    rebuilt += "\n**" + part
+                else:
+                    rebuilt += "**" + part
+            line = rebuilt
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,229 @@
+"""Segment normalised text: header metadata, preamble, body tree, closing block.
+
+The hierarchy follows the numbering, never the typography: a marker's type (Roman,
+1., 2.1., a), (1), bullet …) is placed by the types already open above it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from . import closing, header
+from .models import Metadata, NormText, RawDocument, Section, Segmented
+from .patterns import CLOSING_START, PREAMBLE_START, match_marker
+
+LEGAL_RANK = {"phan": 0, "chuong": 1, "muc_luat": 2, "dieu": 3}
+LEGAL_WORD = {"phan": "Phần", "chuong": "Chương", "muc_luat": "Mục", "dieu": "Điều"}
+_DECISION_FORMULA = regex.compile(
+    r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|ĐÃ QUYẾT ĐỊNH|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:?$")
+
+
+@dataclass
+class _Open:
+    section: Section
+    type: str          # stack type: phan … dieu, roman, num1…num5, letter, paren, bullet-, bullet+
+    number: str
+
+
+def segment(raw: RawDocument, norm: NormText) -> Segmented:
+    lines = _lines(norm)
+    head = header.parse(norm, lines)
+    close = closing.parse(norm, lines, head.body_from)
+    sections: list[Section] = []
+    body_from = head.body_from
+    pre_end = _preamble_end(lines, body_from, close.start_line)
+    if pre_end > body_from:
+        s, e = lines[body_from][0], _trim_end(norm.text, lines[pre_end - 1][1])
+        sections.append(Section("", None, "", "preamble", None, s, e, norm.page_at(s)))
+        body_from = pre_end
+    sections.extend(_body(norm, lines, body_from, close.start_line))
+    if close.start_line < len(lines):
+        s = lines[close.start_line][0]
+        sections.append(Section("", None, "", "closing", None, s, len(norm.text), norm.page_at(s)))
+    _number_ids(sections)
+    meta = head.metadata
+    meta.signers = close.signers
+    meta.recipients = close.recipients
+    meta.effective = closing.effective(norm.text, meta.issued_date)
+    body_start = sections[0].start if sections else 0
+    closing_start = lines[close.start_line][0] if close.start_line < len(lines) else len(norm.text)
+    return Segmented(raw=raw, norm=norm, metadata=meta, sections=sections,
+                     body_start=body_start, closing_start=closing_start)
+
+
+def _lines(norm: NormText) -> list[tuple[int, int, str]]:
+    return [(s, e, norm.text[s:e]) for s, e in norm.lines()]
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _preamble_end(lines, start: int, stop: int) -> int:
+    """The căn cứ block: from a 'Căn cứ/Thực hiện/Xét …' line to the first marker."""
+    i = start
+    while i < stop and not lines[i][2].strip():
+        i += 1
+    if i >= stop or not PREAMBLE_START.match(lines[i][2].strip()):
+        return start
+    last = i
+    while i < stop:
+        text = lines[i][2].strip()
+        if text:
+            if match_marker(text) or _DECISION_FORMULA.match(text.rstrip(".")):
+                break
+            if not PREAMBLE_START.match(text) and len(text) > 0 and _is_enactment(text):
+                break
+            last = i
+        i += 1
+    return last + 1
+
+
+def _is_enactment(text: str) -> bool:
+    """'Chính phủ ban hành Nghị định …', 'Bộ trưởng … ban hành Thông tư …' close the preamble."""
+    return bool(regex.search(r"\bban hành (?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật|Quy định|Chỉ thị)\b", text)) \
+        and not text.startswith(("Căn cứ", "Thực hiện"))
+
+
+# ----------------------------------------------------------------- body tree
+def _body(norm: NormText, lines, start: int, stop: int) -> list[Section]:
+    out: list[Section] = []
+    stack: list[_Open] = []
+    quoted = False
+    for idx in range(start, stop):
+        ls, le, text = lines[idx]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if quoted:
+            quoted = not _closes_quote(stripped)
+            continue
+        if stripped[0] in "“\"" and not _closes_quote(stripped[1:]):
+            quoted = True
+            continue
+        found = match_marker(stripped)
+        if not found:
+            continue
+        kind, m = found
+        offset = ls + (len(text) - len(text.lstrip()))
+        typ, number, label = _type_of(kind, m)
+        _place(stack, typ, number, offset, norm.text)
+        parent = stack[-1].section if stack else None
+        sec_kind = _section_kind(kind, typ, parent)
+        title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
+        sec = Section(id=f"tmp{len(out)}", parent=parent.id if parent else None, label=label,
+                      kind=sec_kind, title=title, start=offset, end=le,
+                      page=norm.page_at(offset), depth=len(stack))
+        out.append(sec)
+        stack.append(_Open(sec, typ, number))
+    end = _trim_end(norm.text, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(norm.text)
+    for o in stack:
+        o.section.end = max(o.section.start, end)
+    return out
+
+
+def _closes_quote(text: str) -> bool:
+    return bool(regex.search(r"[”\"]\s*[.;,]?\s*(?:\./\.)?$", text))
+
+
+def _type_of(kind: str, m) -> tuple[str, str, str]:
+    num = m.group("num")
+    if kind in LEGAL_RANK:
+        word = LEGAL_WORD[kind]
+        num = num if not num.isupper() or regex.fullmatch(r"[IVXL]+", num) else num.capitalize()
+        if kind == "phan" and num.lower().startswith("thứ"):
+            num = num.lower()
+        return kind, num, f"{word} {num}"
+    if kind == "num":
+        depth = num.count(".") + 1
+        return f"num{depth}", num, num
+    if kind == "paren":
+        return "paren", num, f"({num})"
+    if kind == "bullet":
+        sign = "+" if num == "+" else "-"
+        return f"bullet{sign}", sign, sign
+    return kind, num, num
+
+
+def _place(stack: list[_Open], typ: str, number: str, offset: int, text: str) -> None:
+    """Pop the stack until the new marker has its parent on top."""
+    def close_top():
+        o = stack.pop()
+        o.section.end = max(o.section.start, _trim_end(text, offset))
+    if typ in LEGAL_RANK:
+        while stack and not (stack[-1].type in LEGAL_RANK and LEGAL_RANK[stack[-1].type] < LEGAL_RANK[typ]):
+            close_top()
+        return
+    if not typ.startswith("bullet"):
+        while stack and stack[-1].type.startswith("bullet"):
+            close_top()
+    elif typ == "bullet-" and any(o.type == "bullet-" for o in stack):
+        while stack[-1].type != "bullet-":
+            close_top()
+        close_top()
+        return
+    elif typ == "bullet+" and any(o.type == "bullet+" for o in stack):
+        while stack[-1].type != "bullet+":
+            close_top()
+        close_top()
+        return
+    if typ.startswith("num") and typ != "num1":
+        prefix = number.rsplit(".", 1)[0]
+        for k in range(len(stack) - 1, -1, -1):
+            o = stack[k]
+            if o.type.startswith("num") and o.number.rstrip(".") == prefix:
+                while len(stack) > k + 1:
+                    close_top()
+                return
+    level_from = _last_legal(stack) + 1
+    for k in range(len(stack) - 1, level_from - 1, -1):
+        if stack[k].type == typ:
+            while len(stack) > k:
+                close_top()
+            return
+
+
+def _last_legal(stack: list[_Open]) -> int:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].type in LEGAL_RANK:
+            return k
+    return -1
+
+
+def _section_kind(kind: str, typ: str, parent: Optional[Section]) -> str:
+    if kind in LEGAL_RANK:
+        return kind
+    if typ.startswith("bullet"):
+        return "bullet"
+    if typ == "num1" and parent is not None and parent.kind == "dieu":
+        return "khoan"
+    if typ == "letter" and parent is not None and parent.kind == "khoan":
+        return "diem"
+    return "muc"
+
+
+def _title(rest: str, kind: str) -> Optional[str]:
+    rest = rest.strip()
+    if not rest or len(rest) > 200:
+        return None
+    if rest.endswith((".", ";", ",")) and kind != "dieu":
+        return None
+    if kind == "dieu" and len(rest) > 160:
+        return None
+    return rest.rstrip(":").strip() or None
+
+
+def _number_ids(sections: list[Section]) -> None:
+    """Final ids s1, s2 … in reading order; parents were linked by temporary ids."""
+    new_ids = {}
+    for i, sec in enumerate(sections, start=1):
+        if sec.id:
+            new_ids[sec.id] = f"s{i}"
+        sec.id = f"s{i}"
+    for sec in sections:
+        if sec.parent is not None:
+            sec.parent = new_ids.get(sec.parent)
