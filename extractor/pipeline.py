@@ -61,3 +61,12 @@ def extract(seg: Segmented) -> Document:
         targets=extract_targets(seg),
     )
     return doc
+
+
+def segment_text(text: str, path: str = "<text>") -> Segmented:
+    """Segment a string as if it were a .txt file (handy in tests)."""
+    from .readers import sha256_of
+    from .readers.text import strip_markup
+    raw = RawDocument(path=path, format="txt", pages=[RawPage(text=strip_markup(text))],
+                      sha256=sha256_of(text.encode("utf-8")))
+    return segment_raw(raw)
