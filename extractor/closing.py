@@ -19,29 +19,84 @@ _ITEM = regex.compile(r"^[-+•*–]\s*")
 @dataclass
 class ClosingResult:
     start_line: int
+    end_line: int                      # first line after the block (an appendix may follow)
     signers: list[Signer] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
 
 
 def parse(norm: NormText, lines: list[tuple[int, int, str]], body_from: int) -> ClosingResult:
     n = len(lines)
-    recipients_at = _last_recipients_line(lines, body_from)
-    sig_start = _signature_start(lines, max(body_from, recipients_at if recipients_at is not None else body_from))
-    start = sig_start
-    recipients: list[str] = []
-    if recipients_at is not None:
-        start = min(start, recipients_at)
-        recipients = _recipients(lines, recipients_at)
-    signers = _signers([lines[i][2].strip() for i in range(sig_start, n)])
-    return ClosingResult(start_line=start if start < n else n, signers=signers, recipients=recipients)
+    at = _recipients_line(lines, body_from)
+    if at is None:
+        start = _signature_start(lines, body_from, n)
+        block = [lines[i][2].strip() for i in range(start, n)]
+        return ClosingResult(start, n, _signers(block), [])
+    items_end = _items_end(lines, at)
+    sig_start = _signature_start(lines, body_from, at)       # signature printed before Nơi nhận
+    if sig_start == at:
+        sig_start = items_end
+    sig_end = _signature_end(lines, sig_start)
+    if sig_end == sig_start and sig_start == items_end:
+        # Nơi nhận and signature side by side, split left column first: nothing after
+        sig_end = items_end
+    start = min(at, sig_start)
+    end = max(items_end, sig_end)
+    if n - end <= 3 or not _has_body_after(lines, end):
+        end = n
+    signer_lines = [lines[i][2].strip() for i in range(min(sig_start, end), end)] if sig_start < at \
+        else [lines[i][2].strip() for i in range(items_end, end)]
+    return ClosingResult(start, end, _signers(signer_lines), _recipients(lines, at))
 
 
-def _last_recipients_line(lines, body_from: int) -> Optional[int]:
-    for i in range(len(lines) - 1, body_from - 1, -1):
+def _recipients_line(lines, body_from: int) -> Optional[int]:
+    """The first 'Nơi nhận' line that opens a list."""
+    for i in range(body_from, len(lines)):
         text = lines[i][2].strip()
         if CLOSING_START.match(text) and len(text) < 200:
             return i
     return None
+
+
+def _items_end(lines, at: int) -> int:
+    """First line after the recipient items (blank lines between items allowed)."""
+    end = at + 1
+    for i in range(at + 1, len(lines)):
+        text = lines[i][2].strip()
+        if not text:
+            continue
+        if _ITEM.match(text) and len(text) < 200:
+            end = i + 1
+            continue
+        break
+    return end
+
+
+def _signature_end(lines, start: int) -> int:
+    """After authority/title lines, the block ends at the signer's name."""
+    end = start
+    for i in range(start, min(len(lines), start + 20)):
+        text = lines[i][2].strip()
+        if not text:
+            continue
+        if not _closing_like(text) or match_marker(text):
+            break
+        end = i + 1
+        if _NAME.match(text) or (_CAPS_NAME.match(text) and not _is_title_word(text)
+                                 and end - start > 1):
+            break
+    return end
+
+
+def _has_body_after(lines, end: int) -> bool:
+    """An appendix (Quy chế, Quy định …) follows when marked sections come after the block."""
+    count = 0
+    for i in range(end, len(lines)):
+        text = lines[i][2].strip()
+        if match_marker(text) and match_marker(text)[0] != "bullet":
+            count += 1
+            if count >= 2:
+                return True
+    return False
 
 
 def _closing_like(text: str) -> bool:
@@ -56,10 +111,10 @@ def _closing_like(text: str) -> bool:
     return bool(_NAME.match(text))
 
 
-def _signature_start(lines, floor: int) -> int:
-    """Walk back from the end over short signature-like lines."""
-    i = len(lines) - 1
-    start = len(lines)
+def _signature_start(lines, floor: int, ceiling: int) -> int:
+    """Walk back from ceiling over short signature-like lines; ceiling when none."""
+    i = ceiling - 1
+    start = ceiling
     while i >= floor:
         text = lines[i][2].strip()
         if text and (CLOSING_START.match(text) or _ITEM.match(text)):
@@ -70,9 +125,9 @@ def _signature_start(lines, floor: int) -> int:
             start = i
         i -= 1
     # a lone name line after body text is not a signature without a title above it
-    block = [lines[k][2].strip() for k in range(start, len(lines)) if lines[k][2].strip()]
+    block = [lines[k][2].strip() for k in range(start, ceiling) if lines[k][2].strip()]
     if block and not any(upper_share(t) > 0.8 for t in block):
-        return len(lines)
+        return ceiling
     return start
 
 
@@ -145,7 +200,7 @@ def _title_case(text: str) -> str:
 # ----------------------------------------------------------------- effective
 _EFFECT = regex.compile(
     r"có hiệu lực(?: thi hành)?(?: (?:kể )?từ| sau)?\s*(?:ngày\s*(?:(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.])(?P<m>\d{1,2})"
-    r"\s*(?:năm\s*|[/\-.])(?P<y>\d{4})|ký(?: ban hành)?|thông qua)|(?P<days>\d+|mười|bốn mươi lăm) ngày)?", regex.I)
+    r"\s*(?:năm\s*|[/\-.])(?P<y>\d{4})|ký(?: ban hành)?|(?:được )?thông qua|ban hành)|(?P<days>\d+|mười|bốn mươi lăm) ngày)?", regex.I)
 
 
 def effective(text: str, issued: Optional[str]) -> Optional[Effective]:
@@ -159,7 +214,7 @@ def effective(text: str, issued: Optional[str]) -> Optional[Effective]:
     phrase = best.group(0).strip()
     if best.group("y"):
         date = f"{int(best.group('y')):04d}-{int(best.group('m')):02d}-{int(best.group('d')):02d}"
-    elif regex.search(r"(?i)ký|thông qua", phrase):
+    elif regex.search(r"(?i)ký|thông qua|ban hành", phrase):
         date = issued
     else:
         date = None

@@ -13,10 +13,12 @@ from .patterns import PREAMBLE_START, match_marker, upper_share
 
 MOTTO = regex.compile(r"(?i)^(?:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
                       r"|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)\b")
-NUMBER = regex.compile(r"^(?:Số|SỐ|Số hiệu)\s*:?\s*(?P<num>[\w./\-–Đđ ]*?)\s*(?=$|\s{2,}|[A-ZĐ][\w ]*,\s*ngày)")
+NUMBER = regex.compile(
+    r"^(?:(?:Nghị quyết|Quyết định|Nghị định|Thông tư|Luật|Chỉ thị|Kế hoạch|Lệnh|Pháp lệnh)\s+)?"
+    r"(?:Số|SỐ|số|Số hiệu)\s*:?\s*(?P<num>(?:[\w.]+|(?=/))(?:\s*[/\-–]\s*[\w.]*)*)")
 DATE_LINE = regex.compile(
-    r"(?:^|\s)(?P<place>[^\s,\d][^,\d]{1,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:[-/.]\s*)?tháng\s*(?P<m>\d{1,2})?"
-    r"\s*(?:[-/.]\s*)?năm\s*(?P<y>\d{4})", regex.I)
+    r"(?:(?:^|\s)(?P<place>[^\s,\d][^,\d]{1,40}?)\s*,\s*|^)[nN]gày\s*(?P<d>\d{1,2})?\s*(?:[-/.]\s*)?tháng\s*(?P<m>\d{1,2})?"
+    r"\s*(?:[-/.]\s*)?năm\s*(?P<y>\d{4})")
 RULE = regex.compile(r"^[-_*=.…\s]+$")
 ORG_HEAD = regex.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BAN|BỘ|CỤC|TỔNG CỤC|VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|TỈNH ỦY|TỈNH UỶ"
@@ -63,7 +65,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             rest = text[m.end():]
             _take_date(meta, rest)
             continue
-        if meta.issued_date is None and meta.place is None and _take_date(meta, text):
+        if meta.issued_date is None and meta.place is None and not seen_type and _take_date(meta, text):
             continue
         if not seen_type:
             dt = _doc_type_line(text)
@@ -93,7 +95,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             of_phrase = text[4:]
             continue
         if state == "title" and title_lines and upper_share(text) > 0.7 and ORG_HEAD.match(text) \
-                and upper_share(title_lines[-1]) < 0.7:
+                and (upper_share(title_lines[-1]) < 0.7 or _before_preamble(lines, i)):
             authority_lines.append(text)
             state = "after"
             continue
@@ -110,6 +112,8 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
     else:
         body_from = len(lines)
     meta.title = " ".join(" ".join(title_lines).split()) or None
+    if meta.issued_date is None:
+        meta.issued_date = _passed_on(norm.text)
     meta.issuer = _issuer(issuer_block, authority_lines, of_phrase, meta, norm, printed_number)
     if meta.place:
         p = lexicon.province(meta.place)
@@ -120,6 +124,19 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
     return HeaderResult(metadata=meta, body_from=body_from)
 
 
+_PASSED = regex.compile(r"thông qua (?:ngày|vào ngày)\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+
+
+def _passed_on(text: str) -> Optional[str]:
+    """Laws and resolutions of elected bodies close with '… thông qua ngày …'."""
+    m = None
+    for m in _PASSED.finditer(text, pos=max(0, len(text) - 3000)):
+        pass
+    if not m:
+        return None
+    return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+
+
 def _starts_body(text: str, seen_type: bool) -> bool:
     if not seen_type:
         return bool(regex.match(r"(?:Điều|ĐIỀU)\s+\d+\s*[.:]", text))
@@ -127,6 +144,15 @@ def _starts_body(text: str, seen_type: bool) -> bool:
     if found and found[0] != "bullet":
         return True
     return bool(PREAMBLE_START.match(text)) or len(text) > 260
+
+
+def _before_preamble(lines, i: int) -> bool:
+    """The issuing-authority line: followed by a session line or the căn cứ block."""
+    for _, _, raw in lines[i + 1:i + 4]:
+        text = raw.strip()
+        if text:
+            return bool(PREAMBLE_START.match(text) or regex.match(r"(?i)^(?:kh[oó]a|kỳ họp)\b", text))
+    return False
 
 
 def _title_continues(title_lines: list[str], text: str) -> bool:
@@ -152,7 +178,7 @@ def _take_date(meta: Metadata, text: str) -> bool:
     m = DATE_LINE.search(text)
     if not m:
         return False
-    place = m.group("place").strip(" *_:")
+    place = (m.group("place") or "").strip(" *_:")
     meta.place = place or None
     y, mo, d = m.group("y"), m.group("m"), m.group("d")
     if mo and d:
@@ -208,7 +234,8 @@ def _issuer_from_block(block: list[str]) -> Optional[str]:
         return None
     names: list[str] = []
     for line in block:
-        if names and (PLACE_WORDS.match(line) or not ORG_HEAD.match(line)):
+        if names and (PLACE_WORDS.match(line) or not ORG_HEAD.match(line)
+                      or names[-1].endswith(("THƯỜNG VỤ", " VÀ", " CỦA", "TRUNG ƯƠNG"))):
             names[-1] += " " + line
         else:
             names.append(line)

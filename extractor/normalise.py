@@ -42,8 +42,12 @@ def normalise(raw: RawDocument) -> NormText:
     return _assemble(lines)
 
 
+# Cyrillic letters that look Latin turn up in numbers copied from web pages ("TT-BTС").
+_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXaeopcx")
+
+
 def clean_chars(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _INVISIBLE.sub("", text)
@@ -67,17 +71,18 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     """
     n = len(lines)
     top_end = _header_extent(lines)
-    closing_from = _closing_extent(lines)
+    closing = _closing_zone(lines)
     out: list[_Line] = []
     i = 0
     while i < n:
-        in_zone = i < top_end or i >= closing_from
+        in_zone = i < top_end or i in closing
         if in_zone and _GAP.search(lines[i].text.strip()):
             j = i
             left, right = [], []
-            while j < n and (j < top_end or j >= closing_from) and (
-                    _GAP.search(lines[j].text.strip()) or _indented_right(lines[j].text)):
+            while j < n and (j < top_end or j in closing) and _in_run(lines[j].text, j >= top_end):
                 lpart, rpart = _cut(lines[j].text)
+                if j > i and _NEW_HEADER.match(rpart):
+                    break       # an appendix starts with its own two-column header
                 if lpart:
                     left.append(_Line(lpart, lines[j].page))
                 if rpart:
@@ -91,6 +96,17 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
             out.append(lines[i])
             i += 1
     return out
+
+
+_NEW_HEADER = regex.compile(r"(?i)^(?:cộng hòa|cộng hoà|đảng cộng sản)")
+
+
+def _in_run(text: str, closing: bool) -> bool:
+    """Whether a line belongs to a two-column run. In the closing block short left-only
+    lines and blanks stay in the run (the recipients list is longer than the signature)."""
+    if _GAP.search(text.strip()) or _indented_right(text):
+        return True
+    return closing and len(text.strip()) < 70
 
 
 def _header_extent(lines: list[_Line]) -> int:
@@ -108,12 +124,14 @@ def _header_extent(lines: list[_Line]) -> int:
     return min(len(lines), 60)
 
 
-def _closing_extent(lines: list[_Line]) -> int:
-    for i in range(len(lines) - 1, max(-1, len(lines) - 80), -1):
-        s = lines[i].text
-        if CLOSING_START.search(s) and len(s.strip()) < 160:
-            return i
-    return len(lines)
+def _closing_zone(lines: list[_Line]) -> set[int]:
+    """Lines that may print Nơi nhận and the signature side by side: each 'Nơi nhận'
+    line and the 30 after it (an appendix may follow), and the document's last 25 lines."""
+    zone = set(range(max(0, len(lines) - 25), len(lines)))
+    for i, l in enumerate(lines):
+        if CLOSING_START.search(l.text) and len(l.text.strip()) < 160:
+            zone.update(range(i, min(len(lines), i + 30)))
+    return zone
 
 
 def _indented_right(text: str) -> bool:

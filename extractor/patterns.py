@@ -13,7 +13,7 @@ MARKERS: list[tuple[str, "regex.Pattern"]] = [
     ("phan", regex.compile(r"(?P<word>Phần|PHẦN)\s+(?P<num>thứ\s+\w+|THỨ\s+\w+|[IVXL]+|\d+)\b\s*[.:\-–]?\s*")),
     ("chuong", regex.compile(r"(?P<word>Chương|CHƯƠNG)\s+(?P<num>[IVXL]+|\d+)\b\s*[.:\-–]?\s*")),
     ("muc_luat", regex.compile(r"(?P<word>Mục|MỤC)\s+(?P<num>\d+|[IVXL]+)\b\s*[.:\-–]?\s*")),
-    ("dieu", regex.compile(r"(?P<word>Điều|ĐIỀU|Điêu)\s+(?P<num>\d{1,3}[a-zđ]?)(?=[\s.:])\s*[.:]?\s*")),
+    ("dieu", regex.compile(r"(?P<word>Điều|ĐIỀU|Điêu)\s+(?P<num>\d{1,3}[a-zđ]?)(?:\s*[.:]\s*|\s*$|\s+(?=\p{Lu}{2}))")),
     ("roman", regex.compile(r"(?P<num>(?=[IVXL])" + ROMAN + r")\s*[.\-–)]\s*(?=\S)")),
     ("num", regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=\s)\s*(?=\S)")),
     ("num", regex.compile(r"(?P<num>\d{1,2})\s*[.)](?=\s|\p{Lu})\s*(?=\S)")),

@@ -41,7 +41,11 @@ def segment(raw: RawDocument, norm: NormText) -> Segmented:
     sections.extend(_body(norm, lines, body_from, close.start_line))
     if close.start_line < len(lines):
         s = lines[close.start_line][0]
-        sections.append(Section("", None, "", "closing", None, s, len(norm.text), norm.page_at(s)))
+        e = len(norm.text) if close.end_line >= len(lines) else _trim_end(norm.text, lines[close.end_line - 1][1])
+        sections.append(Section("", None, "", "closing", None, s, e, norm.page_at(s)))
+    if close.end_line < len(lines):
+        # an appendix (the Quy chế a Quyết định issues) follows the signature
+        sections.extend(_body(norm, lines, close.end_line, len(lines), prefix="a"))
     _number_ids(sections)
     meta = head.metadata
     meta.signers = close.signers
@@ -90,7 +94,7 @@ def _is_enactment(text: str) -> bool:
 
 
 # ----------------------------------------------------------------- body tree
-def _body(norm: NormText, lines, start: int, stop: int) -> list[Section]:
+def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> list[Section]:
     out: list[Section] = []
     stack: list[_Open] = []
     quoted = False
@@ -115,7 +119,7 @@ def _body(norm: NormText, lines, start: int, stop: int) -> list[Section]:
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
         title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
-        sec = Section(id=f"tmp{len(out)}", parent=parent.id if parent else None, label=label,
+        sec = Section(id=f"{prefix}{len(out)}", parent=parent.id if parent else None, label=label,
                       kind=sec_kind, title=title, start=offset, end=le,
                       page=norm.page_at(offset), depth=len(stack))
         out.append(sec)

@@ -95,7 +95,7 @@ def strip_markup(text: str) -> str:
     text = regex.sub(r"(?m)^[ \t]*[-=]{3,}[ \t-]*$", "", text)     # rules, pandoc table borders
     text = regex.sub(r"(?<!\*)\*{1,3}(?!\*)", _drop_emphasis, text)
     text = regex.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])", r"\1", text)  # backslash escapes
-    text = regex.sub(r"\\$", "", text, flags=regex.M)              # pandoc hard line break
+    text = regex.sub(r"\\(?=[ \t]|$)", "", text, flags=regex.M)     # pandoc hard line break
     text = regex.sub(r"(?<=\S)_{2,}(?=\S)", "", text)
     return text
 
