@@ -45,6 +45,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
     body_from = 0
     seen_type = False
     printed_number = None
+    skip: set[int] = set()
     for i, (_, _, raw) in enumerate(lines):
         text = raw.strip()
         body_from = i
@@ -52,7 +53,12 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             if state == "title" and title_lines:
                 state = "after"
             continue
-        if RULE.match(text) or MOTTO.match(text):
+        if RULE.match(text) or MOTTO.match(text) or i in skip:
+            continue
+        if _ADDRESSEE.match(text):
+            # "Kính gửi:" and its list of addressees belong to the header, not the body
+            skip.update(_addressee_lines(lines, i))
+            state = "after" if seen_type else state
             continue
         if i > 80 or (state != "title" and _starts_body(text, seen_type)):
             break
@@ -144,6 +150,23 @@ def _starts_body(text: str, seen_type: bool) -> bool:
     if found and found[0] != "bullet":
         return True
     return bool(PREAMBLE_START.match(text)) or len(text) > 260
+
+
+_ADDRESSEE = regex.compile(r"^(?:Kính gửi|KÍNH GỬI)\s*:?")
+
+
+def _addressee_lines(lines, i: int) -> set[int]:
+    """Indices of the addressee items after a 'Kính gửi:' line."""
+    out = set()
+    for k in range(i + 1, min(len(lines), i + 30)):
+        text = lines[k][2].strip()
+        if not text:
+            continue
+        if regex.match(r"^[-+•]\s*", text) and len(text) < 200:
+            out.add(k)
+            continue
+        break
+    return out
 
 
 def _before_preamble(lines, i: int) -> bool:

@@ -20,7 +20,7 @@ _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\u1680]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BULLET_GLYPHS = regex.compile(r"[\uf0b7\uf0a7\uf0d8\uf076\u25cf\u25aa\u25a0\u2022\u2023\u2043\u25e6]")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", "./.", ")", "”", ":)")
-_GAP = regex.compile(r"\S(\s{4,}|\t+)\S")
+_GAP = regex.compile(r"[^\s]( {4,})[^\s]")   # layout gaps are spaces; tabs separate table cells
 
 
 @dataclass
@@ -58,8 +58,7 @@ def clean_chars(text: str) -> str:
 
 
 def _tidy(line: str) -> str:
-    line = line.replace("\t", "  ")
-    return regex.sub(r" {2,}", " ", line).strip()
+    return regex.sub(r" {2,}", " ", line).strip(" ")
 
 
 # ----------------------------------------------------------------- two columns
