@@ -46,7 +46,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
     seen_type = False
     printed_number = None
     skip: set[int] = set()
-    for i, (_, _, raw) in enumerate(lines):
+    for i, raw in _header_cells(lines):
         text = raw.strip()
         body_from = i
         if not text:
@@ -141,6 +141,17 @@ def _passed_on(text: str) -> Optional[str]:
     if not m:
         return None
     return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+
+
+def _header_cells(lines):
+    """(line index, text) with table cells of a line as separate entries: Word and HTML
+    headers put the issuer block and the motto in two cells of one row."""
+    for i, (_, _, raw) in enumerate(lines):
+        if "\t" in raw and i < 40:
+            for cell in raw.split("\t"):
+                yield i, cell
+        else:
+            yield i, raw
 
 
 def _starts_body(text: str, seen_type: bool) -> bool:
