@@ -10,7 +10,8 @@ from . import lexicon
 from .models import Effective, NormText, Signer
 from .patterns import AUTHORITY, CLOSING_START, match_marker, upper_share
 
-_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+_RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:GS|PGS|TS|ThS|BS)\.(?:\s*TS\.)?)\s+"
+_NAME = regex.compile(r"^(?:" + _RANK + r")?(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
 _SKIP = regex.compile(r"^(?:\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|dấu)[^)]*\)?|\[.*\]|\./\.)$")
 _ITEM = regex.compile(r"^[-+•*–]\s*")
@@ -169,7 +170,8 @@ def _signers(block: list[str]) -> list[Signer]:
                 titles.append(text)
             continue
         if _NAME.match(text) and titles:
-            signers.append(Signer(name=text, title=_title(titles), authority=authority))
+            name = regex.sub("^" + _RANK, "", text)
+            signers.append(Signer(name=name, title=_title(titles), authority=authority))
             authority, titles = None, []
             continue
         if upper_share(text) > 0.8:

@@ -86,9 +86,8 @@ class Section:
     depth: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("depth")
-        return d
+        return {"id": self.id, "parent": self.parent, "label": self.label, "kind": self.kind,
+                "title": self.title, "start": self.start, "end": self.end, "page": self.page}
 
 
 @dataclass

@@ -46,7 +46,6 @@ def is_marker_line(line: str) -> bool:
 
 
 def upper_share(s: str) -> float:
-    letters = [c for c in s if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if c.isupper()) / len(letters)
+    """Share of capitals among the letters of s."""
+    letters = sum(map(str.isalpha, s))
+    return sum(map(str.isupper, s)) / letters if letters else 0.0

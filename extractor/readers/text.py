@@ -55,12 +55,14 @@ def read_text(path, data: bytes) -> RawDocument:
     return RawDocument(path=str(path), format=fmt, pages=_split_form_feeds(strip_markup(text)))
 
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _split_form_feeds(text: str) -> list[RawPage]:
@@ -92,12 +94,21 @@ def strip_markup(text: str) -> str:
     text = _GLUED_OPEN.sub("\n", text)
     text = _split_glued_bold_lines(text)
     text = regex.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", text)         # heading hashes
+    text = regex.sub(r"(?m)^[ \t]*\+[-=+:]{3,}\+?[ \t]*$", "", text)  # grid-table borders
+    text = regex.sub(r"(?m)^[ \t]*\|(.*)\|[ \t]*$", _grid_row, text)
     text = regex.sub(r"(?m)^[ \t]*[-=]{3,}[ \t-]*$", "", text)     # rules, pandoc table borders
     text = regex.sub(r"(?<!\*)\*{1,3}(?!\*)", _drop_emphasis, text)
     text = regex.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])", r"\1", text)  # backslash escapes
     text = regex.sub(r"\\(?=[ \t]|$)", "", text, flags=regex.M)     # pandoc hard line break
     text = regex.sub(r"(?<=\S)_{2,}(?=\S)", "", text)
     return text
+
+
+def _grid_row(m: "regex.Match") -> str:
+    """'| left cell | right cell |' → cells apart by a wide gap, as layout text prints
+    them, so the normaliser can split the two columns."""
+    cells = [c.strip() for c in m.group(1).split("|")]
+    return (" " * 8).join(cells)
 
 
 def _drop_emphasis(m: "regex.Match") -> str:
