@@ -9,6 +9,7 @@ import regex
 
 from . import lexicon
 from .models import Metadata, NormText
+from .normalise import fold
 from .patterns import PREAMBLE_START, match_marker, upper_share
 
 MOTTO = regex.compile(r"(?i)^(?:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
@@ -90,8 +91,9 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
                 title_lines.append(text[3:].strip(" :"))
                 seen_type, state = True, "title"
                 continue
-            if upper_share(text) > 0.7 and len(text) < 90:
-                issuer_block.append(text)
+            cut = _INLINE_MOTTO.sub("", text).strip(" _|")
+            if cut and upper_share(cut) > 0.7 and len(cut) < 90:
+                issuer_block.append(cut)
                 continue
             if PREAMBLE_START.match(text) or len(text) > 200:
                 break
@@ -225,12 +227,14 @@ def _take_date(meta: Metadata, text: str) -> bool:
 
 
 def _doc_type_line(text: str) -> Optional[tuple[str, str]]:
-    """'NGHỊ QUYẾT', 'THÔNG TƯ LIÊN TỊCH', 'NGHỊ QUYẾT CỦA BAN …' → (type, rest)."""
+    """'NGHỊ QUYẾT', 'THÔNG TƯ LIÊN TỊCH', 'NGHỊ QUYẾT CỦA BAN …' → (type, rest).
+    Compared without diacritics, so OCR slips ('QUYÉT ĐỊNH') still match."""
     if upper_share(text) < 0.7:
         return None
+    folded = fold(text)
     for name in lexicon.doc_type_names():
-        up = name.upper()
-        if text.startswith(up) and (len(text) == len(up) or not text[len(up)].isalpha()):
+        up = fold(name)
+        if folded.startswith(up) and (len(text) == len(up) or not text[len(up)].isalpha()):
             rest = text[len(up):].strip(" :")
             canonical = lexicon.doc_type_from_word(name) or name
             if canonical == "Văn bản" and rest:
@@ -262,8 +266,14 @@ def _issuer(block: list[str], authority: list[str], of_phrase: Optional[str], me
     return name
 
 
+_INLINE_MOTTO = regex.compile(r"[\s_|]*(?:CỘNG H[OÒ]A|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập\s*[-–]\s*Tự do)\b.*$")
+
+
 def _issuer_from_block(block: list[str]) -> Optional[str]:
     """The issuing body: the last organisation named in the top-left block."""
+    # OCR and flattened layouts run the motto into the issuer line
+    block = [_INLINE_MOTTO.sub("", line).strip(" _|") for line in block]
+    block = [line for line in block if line]
     if not block:
         return None
     names: list[str] = []

@@ -130,14 +130,18 @@ def proper_case(text: str) -> str:
                 out.append(upper[i:j])
                 i = j
     result = "".join(out)
-    # words not in the table: province names get title case, the rest lower case
-    return regex.sub(r"\b\p{Lu}[\p{Lu}\-]+\b", lambda m: _word_case(m.group()), result)
+    # words not in the table: the first word of a name and the word after "và" keep their
+    # capital ("Sở Nông nghiệp và Môi trường"), the others are lower case
+    words = result.split(" ")
+    for k, w in enumerate(words):
+        if regex.fullmatch(r"\p{Lu}[\p{Lu}\-]+", w) and w not in _KEEP_CAPS:
+            prev = words[k - 1] if k else ""
+            starts_name = not prev or prev in ("và", "Sở", "Bộ", "Ban", "Cục", "Vụ", "Tổng", "Văn", "Viện", "Trung")
+            words[k] = w[0] + w[1:].lower() if starts_name or prev[:1].isupper() and k == 1 else w.lower()
+    return " ".join(words).replace("Công thương", "Công Thương")
 
 
-def _word_case(word: str) -> str:
-    if word in ("UBND", "HĐND", "MTTQ", "TW", "VN", "CP"):
-        return word
-    return word[0] + word[1:].lower()
+_KEEP_CAPS = {"UBND", "HĐND", "MTTQ", "TW", "VN", "CP", "KH&CN", "KH&ĐT", "TN&MT"}
 
 
 def province_case(text: str) -> str:
