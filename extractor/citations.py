@@ -1,8 +1,328 @@
-"""Citations of other documents (issue 3). Placeholder until the extractor lands."""
+"""Citations of other documents: numbered (three numbering families) and named.
+
+A citation is found by its number (or, for unnumbered laws and party congress
+documents, by its name); the words around it give the type, date, issuer, title,
+pinpoint and the relation the citing clause expresses.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from . import lexicon
 from .models import Citation, Segmented
+
+# ----------------------------------------------------------------- numbers
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
+_NUM = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
+_NUMBER = regex.compile(
+    r"(?<![\w/.\-])(?:"
+    rf"(?P<norm>{_NUM}\s?/\s?(?:19|20)\d\d\s?/\s?{_CODE}(?:\s?-\s?{_CODE}(?:&{_CODE})?)*)"   # 111/2015/NĐ-CP
+    rf"|(?P<party>{_NUM}\s?-\s?{_CODE}\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)"                      # 23-NQ/TW
+    rf"|(?P<admin>{_NUM}\s?/\s?{_CODE}(?:&{_CODE})?(?:\s?-\s?{_CODE}(?:&{_CODE})?)+)"          # 184/TTr-UBND
+    r")(?![\w/])")
+
+# Codes printed with D for Đ: the scorer folds Đ anyway, but the record keeps the official form.
+_D_CODES = {"ND": "NĐ", "QD": "QĐ", "HDND": "HĐND", "QDi": "QĐi", "BKHDT": "BKHĐT", "BGDDT": "BGDĐT",
+            "BLDTBXH": "BLĐTBXH", "CD": "CĐ", "SKHDT": "SKHĐT"}
+
+_TYPE_WORDS = ("Nghị quyết liên tịch|Thông tư liên tịch|Văn bản hợp nhất|Nghị quyết|Nghị định|Quyết định|"
+               "Thông tư|Chỉ thị|Kết luận|Quy chế|Quy định|Thông báo|Hướng dẫn|"
+               "Chương trình|Kế hoạch|Phương án|Đề án|Dự án|Báo cáo|Tờ trình|Công văn|Công điện|Văn bản|"
+               "Bộ luật|Luật|Pháp lệnh|Lệnh|Hiến pháp")
+_HEAD_BEFORE = regex.compile(
+    rf"(?P<type>{_TYPE_WORDS})(?:\s+(?:thẩm tra|liên tịch|hành động))?"
+    r"(?P<name>\s+(?!số\b)[^\s;:,.()]+(?:\s+(?!số\b)[^\s;:,.()]+){0,12}?)?"
+    r"\s*(?:số\s*:?\s*)?$", regex.I | regex.V1)
+_LIST_HEAD = regex.compile(rf"(?:các|những)\s+(?P<type>{_TYPE_WORDS})(?P<rest>[^:;]{{0,120}}):\s*[^:]*$")
+
+_DATE = regex.compile(
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*|[/\-.]\s*)(?P<m>\d{1,2})\s*(?:năm\s*|[/\-.]\s*)(?P<y>\d{4})")
+_YEAR = regex.compile(r"\s*,?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)\b")
+_OF = regex.compile(r"\s*,?\s*của\s+(?P<who>[^;.\n]{2,160})")
+_ISSUER_END = regex.compile(
+    r"\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|sửa đổi|bổ sung|triển khai|tại|đã|được|"
+    r"khóa|khoá|Khóa|Khoá|ngày|nhằm|để|trong|với|cho|như|theo|(?:tháng|năm)\s+\d)\b|[,;:(“\"]|\s+và\s+(?=\p{Ll})")
+_TITLE_START = regex.compile(
+    r"\s*,?\s*(?P<title>(?:về|quy định|phê duyệt|ban hành|hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thông qua|"
+    r"thực hiện|triển khai|tiếp tục|điều chỉnh|giao|thành lập)\b[^;\n]*)")
+_TITLE_END = regex.compile(r"\s*(?:;|\.\s|\.$|\(sau đây|\s(?:và|,)\s(?:các\s)?(?:" + _TYPE_WORDS + r")\s+số\b"
+                           r"|,\s+(?:số\s+\d)|\s+số\s+\d)")
+_PINPOINT = regex.compile(
+    r"(?P<pin>(?:(?:điểm|Điểm)\s+[a-zđ](?:,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:,\s*\d+)*\s+)?"
+    r"(?:Điều|điều)\s+\d+[a-zđ]?|(?:điểm|Điểm)\s+[a-zđ]\s+khoản\s+\d+|(?:khoản|Khoản)\s+\d+(?:\s+Điều\s+\d+)?)"
+    r"\s+(?:của\s+)?$")
+
+# ----------------------------------------------------------------- named documents
+_LAW = regex.compile(
+    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?P<rest>(?: +sửa đổi, *bổ sung| +\p{Lu}[\p{L}\-]*)"
+    r"(?: +(?!(?:số|năm|ngày) *\d)[\p{L}\-]+|, +(?=bổ sung))*)", regex.V1)
+_LAW_TAIL = regex.compile(
+    r"\s+(?:đã được|được|của|thì|để|có|quy định|hiện hành|này|hướng dẫn|nước|về|và các|và Nghị|và Quyết|"
+    r"và Thông|và văn bản|sửa đổi(?!,\s*bổ sung một số điều)|(?:năm|ngày|số)(?=\s*\d))\b")
+# Unnumbered documents named by a quoted title or by "của <body> về <subject>"
+_QUOTED = regex.compile(r"(?P<type>Đề án|Chương trình|Kế hoạch|Dự án|Phương án)\s+[“\"][^”\"\n]{5,250}[”\"]")
+_OF_ABOUT = regex.compile(
+    r"(?P<type>Nghị quyết|Kế hoạch|Chương trình|Chỉ thị|Kết luận|Đề án)\s+của\s+"
+    r"(?P<who>(?:Tỉnh ủy|Thành ủy|Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư|Ban Thường vụ Tỉnh ủy|Ban Chấp hành"
+    r"[\p{L} ]{0,40}?|Ủy ban nhân dân tỉnh|UBND tỉnh|Hội đồng nhân dân tỉnh|HĐND tỉnh|Thủ tướng Chính phủ))"
+    r"\s+về\s+[^;.\n]{5,250}")
+_AMENDING_LAW_TAIL = regex.compile(r"\s+(?:đã được|được|thì|để|có|quy định|hiện hành|này|(?:năm|ngày|số)(?=\s*\d))\b")
+_CONGRESS = regex.compile(
+    r"(?P<type>Nghị quyết|Văn kiện|Báo cáo chính trị)\s+(?P<who>Đại hội(?:\s+(?:đại biểu|Đảng bộ|Đảng|toàn quốc|tỉnh|"
+    r"thành phố|huyện|lần thứ\s+[IVXL]+|[IVXL]+|của Đảng))+)")
+
+RELATION_TRIGGERS = [
+    ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
+    ("replaces", r"thay thế"),
+    ("amends", r"sửa đổi|bổ sung|đính chính"),
+    ("guides", r"hướng dẫn|quy định chi tiết"),
+    ("implements", r"thực hiện|triển khai|cụ thể hóa|cụ thể hoá"),
+    ("references", r"\btheo\b|\btại\b|\bnhư\b|\bcăn cứ\b|\bxét\b|so với"),
+]
+_TRIGGER = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat in RELATION_TRIGGERS), regex.I)
+_PREAMBLE_KEYWORD = regex.compile(r"(?m)^\s*(Căn cứ|CĂN CỨ|Thực hiện|Xét|Theo|Sau khi)")
+_AFTER_REPEAL = regex.compile(r"[^;.\n]{0,200}?\b(?:hết hiệu lực|bị bãi bỏ|được thay thế)\b")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    number: Optional[str]
+    doc_type: Optional[str]
+    name: Optional[str]
+    issuer: Optional[str]
 
 
 def extract_citations(seg: Segmented) -> list[Citation]:
-    return []
+    text = seg.text
+    limit = seg.closing_start or len(text)
+    own = _number_key(seg.metadata.number)
+    numbered = [f for f in _numbered(text, limit) if _number_key(f.number) != own]
+    _repair_truncated_numbers(numbered)
+    cites = [_complete(seg, f) for f in numbered]
+    # names inside a numbered citation (its title) are part of it, not citations of their own
+    taken = [(c.start, c.end) for c in cites]
+    for f in _named(text, limit, seg.metadata.doc_type):
+        if not _overlaps(f, taken):
+            cites.append(_complete(seg, f))
+            taken.append((cites[-1].start, cites[-1].end))
+    cites.sort(key=lambda c: c.start)
+    _number_named_mentions(cites)
+    return cites
+
+
+def _number_named_mentions(cites: list[Citation]) -> None:
+    """'Luật Lâm nghiệp' cited by name after 'Luật Lâm nghiệp số 16/2017/QH14' is that law."""
+    by_name = {c.name: c for c in cites if c.name and c.number}
+    for c in cites:
+        known = by_name.get(c.name) if c.name and not c.number else None
+        if known:
+            c.number, c.issuer = known.number, c.issuer or known.issuer
+
+
+def _repair_truncated_numbers(found: list[_Found]) -> None:
+    """'709/QĐ-TT' beside '709/QĐ-TTg' in one document is the same number cut short."""
+    numbers = {f.number for f in found if f.number}
+    for f in found:
+        if f.number:
+            longer = [n for n in numbers if n != f.number and n.startswith(f.number) and n[len(f.number)].isalpha()]
+            if len(longer) == 1:
+                f.number = longer[0]
+
+
+# ----------------------------------------------------------------- finding
+def _numbered(text: str, limit: int):
+    for m in _NUMBER.finditer(text, 0, limit):
+        number = _normalise_number(m.group())
+        code_type = lexicon.doc_type_from_number(number)
+        left = text[max(0, m.start() - 160):m.start()]
+        head = _HEAD_BEFORE.search(left[-90:])
+        start, doc_type, name = m.start(), None, None
+        if head and (head.group("name") is None or head.group("type") in ("Luật", "Bộ luật", "Pháp lệnh")):
+            doc_type = lexicon.doc_type_from_word(head.group("type")) or head.group("type")
+            start = m.start() - len(left[-90:]) + head.start()
+            if head.group("name") and doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
+                name = f"{head.group('type')}{head.group('name')}".strip()
+        elif not _listed(left) and not code_type:
+            continue          # a bare number with no type word and an unknown code is not a citation
+        if doc_type in (None, "Văn bản") and code_type:
+            doc_type = code_type
+        if doc_type is None and regex.search(r"/(?:19|20)\d\d/(?:QH|UBTVQH)\d*$", number):
+            doc_type = "Luật" if "QH" in number.split("/")[-1] and "UBTVQH" not in number else "Nghị quyết"
+        issuer = _list_issuer(left) if not head else None
+        yield _Found(start, m.end(), number, doc_type, name, issuer)
+
+
+def _listed(left: str) -> bool:
+    """An item of a list that shares a head ('các Quyết định …: số A; số B')."""
+    return bool(regex.search(r"(?:^|[;:,]|\bvà)\s*(?:số\s*:?\s*)?$", left)) and bool(_LIST_HEAD.search(left))
+
+
+def _list_issuer(left: str) -> Optional[str]:
+    m = _LIST_HEAD.search(left)
+    if not m:
+        return None
+    of = regex.search(r"của\s+(.+)$", m.group("rest"))
+    return _clean_issuer(of.group(1)) if of else None
+
+
+def _named(text: str, limit: int, own_type: Optional[str]):
+    for m in _LAW.finditer(text, 0, limit):
+        name = _cut_law_name(m.group("type") + m.group("rest"))
+        if not name or name in ("Luật", "Bộ luật") or regex.search(r"\b(?:này|nói trên|trên)$", name):
+            continue
+        if regex.match(r"^Luật\s+(?:số|sư|gia|pháp)\b", name):
+            continue
+        yield _Found(m.start(), m.start() + len(name), None,
+                     lexicon.doc_type_from_word(m.group("type")) or m.group("type"), name, None)
+    for m in _CONGRESS.finditer(text, 0, limit):
+        doc_type = "Nghị quyết" if m.group("type") == "Nghị quyết" else "Văn bản"
+        yield _Found(m.start(), m.end(), None, doc_type, m.group(0), m.group("who"))
+    for m in _QUOTED.finditer(text, 0, limit):
+        yield _Found(m.start(), m.end(), None, lexicon.doc_type_from_word(m.group("type")) or "Văn bản",
+                     m.group(0), None)
+    for m in _OF_ABOUT.finditer(text, 0, limit):
+        doc_type = lexicon.doc_type_from_word(m.group("type"))
+        if doc_type == own_type:
+            continue          # "Nghị quyết của Ban Chấp hành … về …" in a resolution is the document itself
+        name = m.group(0)
+        end = _TITLE_END.search(name)
+        name = name[:end.start()] if end else name
+        yield _Found(m.start(), m.start() + len(name), None, doc_type, name.rstrip(" ,"), _clean_issuer(m.group("who")))
+
+
+def _cut_law_name(raw: str) -> str:
+    tail = _AMENDING_LAW_TAIL if raw.startswith("Luật sửa đổi") else _LAW_TAIL
+    end = tail.search(raw)
+    name = raw[:end.start()] if end else raw
+    # "Luật A và Luật B": the second law is its own citation, unless this one amends both
+    if not name.startswith("Luật sửa đổi"):
+        name = regex.split(r"\s+và\s+(?=Luật|Bộ luật)", name)[0]
+    return name.strip(" ,")
+
+
+def _overlaps(f: _Found, spans) -> bool:
+    return any(f.start < e and s < f.end for s, e in spans)
+
+
+# ----------------------------------------------------------------- details
+def _complete(seg: Segmented, f: _Found) -> Citation:
+    text = seg.text
+    pos = f.end
+    date, pos = _date_after(text, pos, f.number is None)
+    issuer = f.issuer
+    of = _OF.match(text, pos)
+    if of and not of.group("who").startswith(("Luật", "Nghị", "Quyết", "Thông")):
+        who = _clean_issuer(of.group("who"))
+        if who:
+            issuer = who
+            pos = of.start("who") + len(_issuer_raw(of.group("who")))
+            if date is None:
+                date, pos = _date_after(text, pos, False)
+    if issuer is None and f.number:
+        issuer = _issuer_from_code(f.number)
+    title, end = _title_after(text, pos)
+    section = seg.section_at(f.start)
+    return Citation(
+        text=text[f.start:end], doc_type=f.doc_type, number=f.number, issued_date=date, issuer=issuer,
+        title=title, name=f.name, relation=_relation(seg, f, section), pinpoint=_pinpoint(text, f.start),
+        section=section.id if section else None, start=f.start, end=end, page=seg.norm.page_at(f.start))
+
+
+def _date_after(text: str, pos: int, year_ok: bool) -> tuple[Optional[str], int]:
+    m = _DATE.match(text, pos)
+    if m:
+        try:
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        except ValueError:
+            return None, pos
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return f"{y:04d}-{mo:02d}-{d:02d}", m.end()
+    if year_ok:
+        m = _YEAR.match(text, pos)
+        if m:
+            return m.group("y"), m.end()
+    return None, pos
+
+
+def _issuer_raw(who: str) -> str:
+    end = _ISSUER_END.search(who)
+    return who[:end.start()] if end else who
+
+
+def _clean_issuer(who: str) -> Optional[str]:
+    raw = _issuer_raw(who).strip()
+    if not raw or not raw[:1].isupper() or len(raw.split()) > 14:
+        return None
+    from .header import expand_abbreviations
+    return expand_abbreviations(raw)
+
+
+def _title_after(text: str, pos: int) -> tuple[Optional[str], int]:
+    m = _TITLE_START.match(text, pos)
+    if not m:
+        return None, pos
+    title = m.group("title")
+    end = _TITLE_END.search(title)
+    if end:
+        title = title[:end.start()]
+    title = title.rstrip(" ,.")
+    if len(title) > 400:
+        title = title[:400].rsplit(" ", 1)[0]
+    return title or None, m.start("title") + len(title)
+
+
+def _pinpoint(text: str, start: int) -> Optional[str]:
+    m = _PINPOINT.search(text[max(0, start - 80):start])
+    return " ".join(m.group("pin").split()) if m else None
+
+
+def _relation(seg: Segmented, f: _Found, section) -> str:
+    text = seg.text
+    if section is not None and section.kind == "preamble":
+        keyword = _PREAMBLE_KEYWORD.findall(text, section.start, f.start)
+        if keyword and keyword[-1].lower() == "căn cứ":
+            return "basis"
+        if keyword and keyword[-1] == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
+            return "implements"
+    if _AFTER_REPEAL.match(text, f.end):
+        return "repeals"
+    clause_start = max(text.rfind(c, 0, f.start) for c in ";\n.:") + 1
+    left = text[max(clause_start, f.start - 100):f.start]
+    last = None
+    for m in _TRIGGER.finditer(left):
+        last = m
+    if last is None:
+        return "references"
+    return last.lastgroup
+
+
+def _normalise_number(raw: str) -> str:
+    number = regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
+    parts = regex.split(r"([/\-])", number)
+    return "".join(_D_CODES.get(p, p) for p in parts)
+
+
+def _number_key(number: Optional[str]) -> str:
+    return (number or "").upper().replace("Đ", "D")
+
+
+@lru_cache(maxsize=None)
+def _issuer_codes() -> dict[str, str]:
+    return lexicon.load("issuer_codes.json")["codes"]
+
+
+def _issuer_from_code(number: str) -> Optional[str]:
+    """NĐ-CP → Chính phủ, QĐ-TTg → Thủ tướng Chính phủ, 23-NQ/TW → Ban Chấp hành Trung ương."""
+    codes = _issuer_codes()
+    tail = regex.split(r"[/\-]", number)
+    for part in reversed(tail[1:]):
+        key = regex.sub(r"\d+$", "", part)
+        if key in codes:
+            return codes[key]
+    return None
