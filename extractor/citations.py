@@ -26,6 +26,7 @@ _NUMBER = regex.compile(
     r")(?![\w/])")
 
 # Codes printed with D for Đ: the scorer folds Đ anyway, but the record keeps the official form.
+_ASSEMBLY_NUMBER = regex.compile(r"/(?:19|20)\d\d/(?:QH|UBTVQH)\d*$")
 _D_CODES = {"ND": "NĐ", "QD": "QĐ", "HDND": "HĐND", "QDi": "QĐi", "BKHDT": "BKHĐT", "BGDDT": "BGDĐT",
             "BLDTBXH": "BLĐTBXH", "CD": "CĐ", "SKHDT": "SKHĐT"}
 
@@ -35,8 +36,8 @@ _TYPE_WORDS = ("Nghị quyết liên tịch|Thông tư liên tịch|Văn bản h
                "Bộ luật|Luật|Pháp lệnh|Lệnh|Hiến pháp")
 _HEAD_BEFORE = regex.compile(
     rf"(?P<type>{_TYPE_WORDS})(?:\s+(?:thẩm tra|liên tịch|hành động))?"
-    r"(?P<name>\s+(?!số\b)[^\s;:,.()]+(?:\s+(?!số\b)[^\s;:,.()]+){0,12}?)?"
-    r"\s*(?:số\s*:?\s*)?$", regex.I | regex.V1)
+    rf"(?P<name>\s+(?!số\b|{_TYPE_WORDS})[^\s;:,.()]+(?:,?\s+(?!số\b|{_TYPE_WORDS})[^\s;:,.()]+){{0,12}}?)?"
+    r"\s*(?:số\s*:?\s*)?$", regex.V1)
 _LIST_HEAD = regex.compile(rf"(?:các|những)\s+(?P<type>{_TYPE_WORDS})(?P<rest>[^:;]{{0,120}}):\s*[^:]*$")
 
 _DATE = regex.compile(
@@ -57,11 +58,13 @@ _PINPOINT = regex.compile(
     r"\s+(?:của\s+)?$")
 
 # ----------------------------------------------------------------- named documents
+_LAW_WORDS = r"(?: +(?!(?:số|năm|ngày) *\d)(?!và +(?:Luật|Bộ luật)\b)[\p{L}\-]+|, +(?!các\b|những\b|và\b)(?=\p{Ll}))*"
 _LAW = regex.compile(
-    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?P<rest>(?: +sửa đổi, *bổ sung| +\p{Lu}[\p{L}\-]*)"
-    r"(?: +(?!(?:số|năm|ngày) *\d)[\p{L}\-]+|, +(?=bổ sung))*)", regex.V1)
+    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh)(?P<rest> +\p{Lu}[\p{L}\-]*" + _LAW_WORDS + ")"
+    r"|(?<![\p{L}])(?P<type>Hiến pháp)(?P<rest>)"
+    r"|(?<![\p{L}])(?P<type>Luật)(?P<rest> +sửa đổi, *bổ sung(?: +(?!(?:số|năm|ngày) *\d)[\p{L}\-,]+)*)", regex.V1)
 _LAW_TAIL = regex.compile(
-    r"\s+(?:đã được|được|của|thì|để|có|quy định|hiện hành|này|hướng dẫn|nước|về|và các|và Nghị|và Quyết|"
+    r"\s+(?:đã được|được|của|thì|để|có|quy định|hiện hành|này|hướng dẫn|nước Cộng|về|và các|và Nghị|và Quyết|"
     r"và Thông|và văn bản|sửa đổi(?!,\s*bổ sung một số điều)|(?:năm|ngày|số)(?=\s*\d))\b")
 # Unnumbered documents named by a quoted title or by "của <body> về <subject>"
 _QUOTED = regex.compile(r"(?P<type>Đề án|Chương trình|Kế hoạch|Dự án|Phương án)\s+[“\"][^”\"\n]{5,250}[”\"]")
@@ -107,7 +110,7 @@ def extract_citations(seg: Segmented) -> list[Citation]:
     cites = [_complete(seg, f) for f in numbered]
     # names inside a numbered citation (its title) are part of it, not citations of their own
     taken = [(c.start, c.end) for c in cites]
-    for f in _named(text, limit, seg.metadata.doc_type):
+    for f in _named(text, limit, seg.metadata.issuer):
         if not _overlaps(f, taken):
             cites.append(_complete(seg, f))
             taken.append((cites[-1].start, cites[-1].end))
@@ -148,14 +151,24 @@ def _numbered(text: str, limit: int):
             start = m.start() - len(left[-90:]) + head.start()
             if head.group("name") and doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
                 name = f"{head.group('type')}{head.group('name')}".strip()
-        elif not _listed(left) and not code_type:
+        elif not _listed(left) and not _ASSEMBLY_NUMBER.search(number) and not _known_code(number, code_type):
             continue          # a bare number with no type word and an unknown code is not a citation
         if doc_type in (None, "Văn bản") and code_type:
             doc_type = code_type
-        if doc_type is None and regex.search(r"/(?:19|20)\d\d/(?:QH|UBTVQH)\d*$", number):
-            doc_type = "Luật" if "QH" in number.split("/")[-1] and "UBTVQH" not in number else "Nghị quyết"
+        if doc_type is None and _ASSEMBLY_NUMBER.search(number):
+            # Quốc hội numbers carry no type code: a law when "Luật" heads the clause
+            doc_type = "Luật" if "Luật" in left[-100:] and "UBTVQH" not in number else "Nghị quyết"
         issuer = _list_issuer(left) if not head else None
         yield _Found(start, m.end(), number, doc_type, name, issuer)
+
+
+def _known_code(number: str, code_type: Optional[str]) -> bool:
+    """A number without its type word counts when its codes are known ones: a type code
+    (QĐ, NQ …), or for a công văn ('…/UBND-KT') an issuing body code."""
+    if code_type and code_type != "Công văn":
+        return True
+    body = regex.split(r"[/\-]", number)
+    return code_type == "Công văn" and len(body) > 1 and body[1] in _issuer_codes()
 
 
 def _listed(left: str) -> bool:
@@ -171,10 +184,10 @@ def _list_issuer(left: str) -> Optional[str]:
     return _clean_issuer(of.group(1)) if of else None
 
 
-def _named(text: str, limit: int, own_type: Optional[str]):
+def _named(text: str, limit: int, own_issuer: Optional[str]):
     for m in _LAW.finditer(text, 0, limit):
         name = _cut_law_name(m.group("type") + m.group("rest"))
-        if not name or name in ("Luật", "Bộ luật") or regex.search(r"\b(?:này|nói trên|trên)$", name):
+        if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or regex.search(r"\b(?:này|nói trên|trên)$", name):
             continue
         if regex.match(r"^Luật\s+(?:số|sư|gia|pháp)\b", name):
             continue
@@ -188,12 +201,19 @@ def _named(text: str, limit: int, own_type: Optional[str]):
                      m.group(0), None)
     for m in _OF_ABOUT.finditer(text, 0, limit):
         doc_type = lexicon.doc_type_from_word(m.group("type"))
-        if doc_type == own_type:
-            continue          # "Nghị quyết của Ban Chấp hành … về …" in a resolution is the document itself
+        if _same_body(m.group("who"), own_issuer):
+            continue          # "Nghị quyết của Ban Chấp hành … về …" in its own text is the document itself
         name = m.group(0)
         end = _TITLE_END.search(name)
         name = name[:end.start()] if end else name
         yield _Found(m.start(), m.start() + len(name), None, doc_type, name.rstrip(" ,"), _clean_issuer(m.group("who")))
+
+
+def _same_body(who: str, own: Optional[str]) -> bool:
+    from .normalise import fold
+    from .header import expand_abbreviations
+    a, b = fold(expand_abbreviations(who)), fold(own or "")
+    return bool(a and b and (a in b or b in a))
 
 
 def _cut_law_name(raw: str) -> str:
@@ -203,7 +223,7 @@ def _cut_law_name(raw: str) -> str:
     # "Luật A và Luật B": the second law is its own citation, unless this one amends both
     if not name.startswith("Luật sửa đổi"):
         name = regex.split(r"\s+và\s+(?=Luật|Bộ luật)", name)[0]
-    return name.strip(" ,")
+    return regex.sub(r"\s+(?:và|hoặc|với)$", "", name.strip(" ,"))
 
 
 def _overlaps(f: _Found, spans) -> bool:

@@ -313,7 +313,7 @@ def _province_of(meta: Metadata, norm: NormText):
     return None
 
 
-ABBREVIATIONS = [(r"\bUBND\b", "Ủy ban nhân dân"), (r"\bHĐND\b", "Hội đồng nhân dân"),
+ABBREVIATIONS = [(r"\bUBND\b", "Ủy ban nhân dân"), (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"),
                  (r"\bMTTQ\b", "Mặt trận Tổ quốc"), (r"\bTP\.\s*", "thành phố ")]
 
 

@@ -28,10 +28,12 @@ def _type_by_fold() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _type_by_code() -> dict[str, str]:
+    """Exact codes and their upper-case forms; Đ stays Đ (ĐA is Đề án, DA is Dự án)."""
     out = {}
     for t in _doc_types():
         for c in t["codes"]:
-            out[fold(c)] = t.get("canonical", t["name"])
+            out.setdefault(c, t.get("canonical", t["name"]))
+            out.setdefault(c.upper(), t.get("canonical", t["name"]))
     return out
 
 
@@ -45,7 +47,8 @@ def doc_type_from_word(word: str) -> Optional[str]:
 
 
 def doc_type_from_code(code: str) -> Optional[str]:
-    return _type_by_code().get(fold(code))
+    table = _type_by_code()
+    return table.get(code) or table.get(code.upper())
 
 
 def doc_type_from_number(number: str) -> Optional[str]:
