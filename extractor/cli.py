@@ -8,18 +8,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .readers import SUPPORTED, ReadError
-
-
-def iter_files(paths) -> list[Path]:
-    """Files named directly, and supported files found recursively in folders."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
-        else:
-            out.append(p)
-    return out
+from .bulk import iter_files
+from .readers import ReadError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,8 +23,18 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="jsonl",
               show_default=True, help="json: one array; jsonl: one record a line.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
-def extract(paths, fmt, output):
-    """Extract records from files or folders (recursive)."""
+@click.option("--db", type=click.Path(dir_okay=False), help="Store into this SQLite database instead.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: cores).")
+@click.option("--force", is_flag=True, help="Re-extract files already stored unchanged.")
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds allowed per document.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def extract(paths, fmt, output, db, jobs, force, timeout, quiet):
+    """Extract records from files or folders (recursive), to JSON or into a database."""
+    if db:
+        from .bulk import extract_folder
+        summary = extract_folder(paths, db, jobs=jobs, force=force, timeout=timeout, progress=not quiet)
+        click.echo(summary.line(), err=True)
+        sys.exit(1 if summary.failed else 0)
     from .pipeline import parse
     files = iter_files(paths)
     if not files:
@@ -79,6 +79,81 @@ def evaluate(gold_dir, paths, as_json):
     from .evaluate import evaluate_paths, format_report
     result = evaluate_paths(Path(gold_dir), iter_files(paths))
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_report(result))
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+def search(db, query, limit):
+    """Full-text search over section text (with or without diacritics)."""
+    from . import store
+    for hit in store.search(store.open_db(db), query, limit=limit):
+        where = hit["number"] or Path(hit["path"]).name
+        click.echo(f"{where} | {hit['label_path'] or '-'} | {hit['snippet']}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--agency", help="Agency name (part of it; diacritics optional).")
+@click.option("--due-before", help="ISO date: only tasks due on or before it.")
+@click.option("--role", type=click.Choice(["lead", "support"]))
+@click.option("--json", "as_json", is_flag=True)
+def tasks(db, agency, due_before, role, as_json):
+    """Tasks per agency with their due dates."""
+    from . import store
+    rows = store.tasks(store.open_db(db), agency=agency, due_before=due_before, role=role)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for r in rows:
+        click.echo(f"{r['due'] or '-':10s} {r['role']:7s} {r['agency']} | {(r['task'] or '')[:100]} "
+                   f"| {r['document_number'] or r['document_id']}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("number")
+@click.option("--json", "as_json", is_flag=True)
+def graph(db, number, as_json):
+    """What a document cites and what cites it."""
+    from . import store
+    g = store.graph(store.open_db(db), number)
+    if as_json:
+        click.echo(json.dumps(g, ensure_ascii=False, indent=1))
+        return
+    doc = g["document"]
+    click.echo(f"{number}: " + (f"stored as #{doc['id']} {doc['title'] or ''}" if doc else "not in the database"))
+    click.echo(f"cites ({len(g['cites'])}):")
+    for c in g["cites"]:
+        click.echo(f"  {c['relation']:10s} {c['cited_number'] or c['cited_name']}"
+                   + (f"  -> #{c['cited_id']}" if c["cited_id"] else ""))
+    click.echo(f"cited by ({len(g['cited_by'])}):")
+    for c in g["cited_by"]:
+        click.echo(f"  {c['relation']:10s} {c['citing_number'] or '#' + str(c['citing_id'])} {c['citing_title'] or ''}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", help="jsonl: file or '-'; csv: a folder (one CSV per table).")
+def export(db, fmt, output):
+    """Export the database as records (jsonl) or one CSV per table."""
+    from . import store
+    database = store.open_db(db)
+    if fmt == "csv":
+        if output == "-":
+            raise click.UsageError("--format csv needs -o FOLDER")
+        for path in store.export_csv(database, Path(output)):
+            click.echo(str(path), err=True)
+        return
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    try:
+        for record in store.records(database):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 def main():

@@ -1,0 +1,216 @@
+"""Bulk runs: a folder of documents into one database.
+
+Workers parse in parallel processes; the main process is the only writer and stores each
+document in its own transaction, so an interrupted run loses nothing that was finished
+and the next run continues where it stopped (stored files are skipped).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import __version__
+from .readers import SUPPORTED, ReadError
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    skipped: int = 0
+    failed: int = 0
+    pages: int = 0
+    entities: dict = field(default_factory=lambda: {"sections": 0, "citations": 0, "deadlines": 0,
+                                                   "assignments": 0, "targets": 0})
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        ents = ", ".join(f"{v} {k}" for k, v in self.entities.items())
+        rate = self.documents / self.seconds if self.seconds else 0.0
+        return (f"{self.documents} document(s) stored, {self.skipped} unchanged, {self.failed} failed; "
+                f"{self.pages} page(s); {ents}; {self.seconds:.1f} s ({rate:.0f} docs/s)")
+
+
+def iter_files(paths: Iterable) -> list[Path]:
+    """Files named directly, and supported files found recursively in folders."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
+        else:
+            out.append(p)
+    return out
+
+
+# ----------------------------------------------------------------- worker side
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def _init_worker() -> None:
+    # one OCR thread per process, so parallel runs do not oversubscribe the cores
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def parse_file(path: str, timeout: float = 0) -> tuple[str, Optional[dict], Optional[str], Optional[str]]:
+    """(path, record, error stage, error message): never raises, so one bad file cannot stop a run."""
+    from .pipeline import parse
+    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
+    if use_alarm:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return path, parse(Path(path)).to_dict(), None, None
+    except ReadError as e:
+        return path, None, "read", e.reason
+    except _Timeout:
+        return path, None, "timeout", f"stopped after {timeout:g} s"
+    except Exception as e:  # a bug on one document must not end the batch
+        return path, None, "extract", f"{type(e).__name__}: {e}"
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+# ----------------------------------------------------------------- main side
+def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False, timeout: float = 120.0,
+                   progress: bool = True) -> Summary:
+    """Extract every supported file under paths into the database db (path or Database)."""
+    from . import store
+    database = db if hasattr(db, "execute") else store.open_db(db)
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    started = time.perf_counter()
+    summary = Summary()
+    todo = _pending(database, iter_files(paths), force, summary)
+    jobs = jobs or os.cpu_count() or 1
+    with _Progress(len(todo), progress) as bar:
+        for path, record, stage, message in _results(todo, jobs, timeout):
+            _store_result(database, path, record, stage, message, summary)
+            bar.advance()
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
+    """Files that need extracting; unchanged ones are counted as skipped without parsing."""
+    from . import store
+    todo = []
+    known = {row[0] for row in db.execute("SELECT path FROM documents")}
+    for f in files:
+        path = str(f)
+        if force or path not in known:
+            todo.append(path)
+            continue
+        try:
+            st = f.stat()
+        except OSError:
+            todo.append(path)
+            continue
+        if store.is_current(db, path, st.st_size, st.st_mtime, __version__):
+            summary.skipped += 1
+        elif store.same_content(db, path, _sha256(f), __version__):
+            store.touch(db, path, st.st_size, st.st_mtime)
+            summary.skipped += 1
+        else:
+            todo.append(path)
+    return todo
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _results(todo: list[str], jobs: int, timeout: float):
+    if jobs <= 1 or len(todo) <= 1:
+        for path in todo:
+            yield parse_file(path, timeout)
+        return
+    # a bounded window of work in flight keeps memory flat however many files there are
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+        pending, queue = set(), iter(todo)
+        for path in queue:
+            pending.add(pool.submit(parse_file, path, timeout))
+            if len(pending) >= window:
+                break
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.add(pool.submit(parse_file, nxt, timeout))
+
+
+def _store_result(db, path: str, record, stage, message, summary: Summary) -> None:
+    from . import store
+    if record is None:
+        store.record_error(db, path, stage or "extract", message or "unknown error")
+        summary.failed += 1
+        return
+    try:
+        st = os.stat(path)
+        store.store_record(db, record, path=path, size=st.st_size, mtime=st.st_mtime)
+    except Exception as e:  # keep the run going; the document's transaction was rolled back
+        store.record_error(db, path, "store", f"{type(e).__name__}: {e}")
+        summary.failed += 1
+        return
+    summary.documents += 1
+    summary.pages += record["source"].get("pages") or 0
+    for key in summary.entities:
+        summary.entities[key] += len(record.get(key) or [])
+
+
+class _Progress:
+    """A rich progress bar with counts, rate and ETA on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, wanted: bool):
+        self.total = total
+        self.bar = None
+        if wanted and sys.stderr.isatty() and total:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+            from rich.text import Text
+
+            class Rate(ProgressColumn):
+                def render(self, task):
+                    return Text(f"{task.speed or 0:.0f} docs/s")
+
+            self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), Rate(),
+                                TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True))
+
+    def __enter__(self):
+        if self.bar:
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=self.total)
+        return self
+
+    def advance(self) -> None:
+        if self.bar:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()
+        return False

@@ -1,0 +1,495 @@
+"""The SQLite database: schema, migrations, storing records, the citation graph, queries.
+
+Built on sqlite-utils. Every entity row keeps its document, section, span and page.
+One document is stored in one transaction, so a crash never leaves half a document.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import regex
+import sqlite_utils
+
+from .normalise import fold
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict[str, Any]] = {
+    "documents": dict(columns={
+        "id": int, "path": str, "sha256": str, "size": int, "mtime": float, "format": str, "pages": int,
+        "ocr": int, "extractor_version": str, "extracted_at": str, "doc_type": str, "number": str,
+        "number_key": str, "issuer": str, "place": str, "issued_date": str, "title": str, "title_fold": str,
+        "name_key": str, "effective_date": str, "effective_text": str, "signers": str, "recipients": str,
+        "text": str}, pk="id"),
+    "sections": dict(columns={
+        "id": int, "document_id": int, "sid": str, "parent_id": int, "label": str, "kind": str, "title": str,
+        "start": int, "end": int, "page": int, "body": str, "body_fold": str}, pk="id"),
+    "citations": dict(columns={
+        "id": int, "document_id": int, "section_id": int, "text": str, "doc_type": str, "number": str,
+        "number_key": str, "name": str, "name_key": str, "issued_date": str, "issuer": str, "title": str,
+        "relation": str, "pinpoint": str, "start": int, "end": int, "page": int, "cited_document_id": int},
+        pk="id"),
+    "deadlines": dict(columns={
+        "id": int, "document_id": int, "section_id": int, "idx": int, "text": str, "due": str,
+        "recurrence": str, "within_days": int, "start": int, "end": int, "page": int}, pk="id"),
+    "assignments": dict(columns={
+        "id": int, "document_id": int, "section_id": int, "task": str, "deadline_id": int,
+        "start": int, "end": int, "page": int}, pk="id"),
+    "agencies": dict(columns={"id": int, "name": str, "name_key": str, "kind": str, "level": str,
+                              "aliases": str}, pk="id"),
+    "assignment_agencies": dict(columns={"assignment_id": int, "agency_id": int, "role": str},
+                                pk=("assignment_id", "agency_id", "role")),
+    "targets": dict(columns={
+        "id": int, "document_id": int, "section_id": int, "text": str, "indicator": str, "value": float,
+        "min": float, "max": float, "unit": str, "comparator": str, "year": str, "period": str,
+        "baseline": str, "value_normalized": float, "min_normalized": float, "max_normalized": float,
+        "unit_base": str, "start": int, "end": int, "page": int}, pk="id"),
+    "tables": dict(columns={"id": int, "document_id": int, "section_id": int, "page": int, "rows": str,
+                            "start": int, "end": int}, pk="id"),
+    "errors": dict(columns={"id": int, "path": str, "stage": str, "message": str, "at": str}, pk="id"),
+}
+CHILD_TABLES = ["sections", "citations", "deadlines", "assignments", "targets", "tables"]
+FOREIGN_KEYS = {
+    "sections": [("document_id", "documents", "id")],
+    "citations": [("document_id", "documents", "id")],
+    "deadlines": [("document_id", "documents", "id")],
+    "assignments": [("document_id", "documents", "id")],
+    "targets": [("document_id", "documents", "id")],
+    "tables": [("document_id", "documents", "id")],
+}
+INDEXES = [
+    ("documents", ["path"], True), ("documents", ["number_key"], False), ("documents", ["sha256"], False),
+    ("sections", ["document_id"], False), ("citations", ["document_id"], False),
+    ("citations", ["number_key"], False), ("citations", ["cited_document_id"], False),
+    ("deadlines", ["document_id"], False), ("assignments", ["document_id"], False),
+    ("targets", ["document_id"], False), ("tables", ["document_id"], False),
+    ("agencies", ["name_key"], True), ("assignment_agencies", ["agency_id"], False),
+]
+
+VIEWS = {
+    "citation_graph": """
+        SELECT c.id AS citation_id, c.relation, src.id AS citing_id, src.number AS citing_number,
+               src.title AS citing_title, c.number AS cited_number, c.name AS cited_name,
+               c.cited_document_id AS cited_id, dst.title AS cited_title, c.pinpoint, c.text
+        FROM citations c JOIN documents src ON src.id = c.document_id
+        LEFT JOIN documents dst ON dst.id = c.cited_document_id""",
+    "cites": """SELECT citing_id, citing_number, relation, cited_number, cited_name, cited_id, cited_title
+                FROM citation_graph""",
+    "cited_by": """SELECT cited_id, cited_number, relation, citing_id, citing_number, citing_title
+                   FROM citation_graph WHERE cited_id IS NOT NULL""",
+    "tasks": """
+        SELECT ag.name AS agency, aa.role, a.task, d.due, d.recurrence, doc.number AS document_number,
+               doc.title AS document_title, doc.id AS document_id, a.id AS assignment_id, a.page
+        FROM assignments a JOIN assignment_agencies aa ON aa.assignment_id = a.id
+        JOIN agencies ag ON ag.id = aa.agency_id JOIN documents doc ON doc.id = a.document_id
+        LEFT JOIN deadlines d ON d.id = a.deadline_id""",
+    "targets_by_indicator": """
+        SELECT t.indicator, t.year, t.value, t.min, t.max, t.unit, t.comparator, t.period,
+               doc.issuer, doc.number AS document_number, doc.id AS document_id
+        FROM targets t JOIN documents doc ON doc.id = t.document_id ORDER BY t.indicator, t.year""",
+}
+RELATIONS = ["basis", "implements", "amends", "replaces", "repeals", "guides", "references"]
+
+
+# ----------------------------------------------------------------- opening and migrating
+def open_db(path) -> sqlite_utils.Database:
+    """Open (and create or migrate) a vnlegal database."""
+    db = sqlite_utils.Database(str(path))
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "_meta" not in db.table_names():
+        return 0
+    row = db.execute("SELECT value FROM _meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the schema to SCHEMA_VERSION, one step at a time."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
+    steps = {1: _create_v1}
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with db.conn:
+            steps[target](db)
+            db["_meta"].upsert({"key": "schema_version", "value": str(target)}, pk="key")
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=FOREIGN_KEYS.get(name), if_not_exists=True)
+    for table, cols, unique in INDEXES:
+        db[table].create_index(cols, unique=unique, if_not_exists=True)
+    # full-text search: printed and diacritic-folded text, kept in step by triggers
+    db["sections"].enable_fts(["label", "title", "body", "body_fold"], create_triggers=True, replace=True)
+    db["documents"].enable_fts(["title", "title_fold", "number"], create_triggers=True, replace=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    for rel in RELATIONS:
+        db.create_view(f"cites_{rel}", f"SELECT * FROM citation_graph WHERE relation = '{rel}'", replace=True)
+
+
+# ----------------------------------------------------------------- keys
+def number_key(number: Optional[str]) -> Optional[str]:
+    if not number:
+        return None
+    return regex.sub(r"\s+", "", number).upper().replace("Đ", "D").replace("–", "-").strip(".;,")
+
+
+def name_key(doc_type: Optional[str], name: Optional[str]) -> Optional[str]:
+    """'Luật Đất đai' and a Luật titled 'ĐẤT ĐAI' share the key 'luat dat dai'."""
+    if not name:
+        return None
+    key = " ".join(regex.sub(r"[^\w ]+", " ", fold(name)).split())
+    t = " ".join(fold(doc_type or "").split())
+    if t and not key.startswith(t):
+        key = f"{t} {key}"
+    return key
+
+
+# ----------------------------------------------------------------- storing
+def is_current(db: sqlite_utils.Database, path: str, size: int, mtime: float, version: str) -> bool:
+    """Already stored from this very file: same path, size, mtime and extractor version."""
+    row = db.execute("SELECT size, mtime, extractor_version FROM documents WHERE path = ?", [path]).fetchone()
+    return bool(row) and row[0] == size and abs((row[1] or 0) - mtime) < 1e-6 and row[2] == version
+
+
+def same_content(db: sqlite_utils.Database, path: str, sha256: str, version: str) -> bool:
+    row = db.execute("SELECT sha256, extractor_version FROM documents WHERE path = ?", [path]).fetchone()
+    return bool(row) and row[0] == sha256 and row[1] == version
+
+
+def touch(db: sqlite_utils.Database, path: str, size: int, mtime: float) -> None:
+    with db.conn:
+        db.execute("UPDATE documents SET size = ?, mtime = ? WHERE path = ?", [size, mtime, path])
+
+
+def store_record(db: sqlite_utils.Database, record: dict, *, path: str, size: int = 0,
+                 mtime: float = 0.0) -> int:
+    """Store one record (OUTPUT.md shape) in one transaction, replacing an older version.
+
+    Rows go in with plain INSERT statements: sqlite-utils' insert helpers commit on their
+    own, which would split the document across transactions."""
+    with db.conn:
+        _delete_document(db, path)
+        doc_id = _insert_document(db, record, path, size, mtime)
+        section_ids = _insert_sections(db, doc_id, record)
+        _insert_entities(db, doc_id, record, section_ids)
+        _resolve_citations(db, doc_id)
+    return doc_id
+
+
+def _insert(db, table: str, row: dict) -> int:
+    cols = list(row)
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+    return db.conn.execute(sql, [row[c] for c in cols]).lastrowid
+
+
+def _insert_many(db, table: str, rows: list[dict], ignore: bool = False) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    sql = f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+    db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+
+
+def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
+    with db.conn:
+        _insert(db, "errors", {"path": path, "stage": stage, "message": message, "at": _now()})
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _delete_document(db: sqlite_utils.Database, path: str) -> None:
+    row = db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchone()
+    if not row:
+        return
+    doc_id = row[0]
+    db.execute("DELETE FROM assignment_agencies WHERE assignment_id IN "
+               "(SELECT id FROM assignments WHERE document_id = ?)", [doc_id])
+    for table in CHILD_TABLES:
+        db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+    db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
+def _insert_document(db, record: dict, path: str, size: int, mtime: float) -> int:
+    m, src = record.get("metadata") or {}, record.get("source") or {}
+    eff = m.get("effective") or {}
+    row = {
+        "path": path, "sha256": src.get("sha256"), "size": size, "mtime": mtime, "format": src.get("format"),
+        "pages": src.get("pages"), "ocr": int(bool(src.get("ocr"))),
+        "extractor_version": src.get("extractor_version"), "extracted_at": _now(),
+        "doc_type": m.get("doc_type"), "number": m.get("number"), "number_key": number_key(m.get("number")),
+        "issuer": m.get("issuer"), "place": m.get("place"), "issued_date": m.get("issued_date"),
+        "title": m.get("title"), "title_fold": fold(m.get("title") or ""),
+        "name_key": name_key(m.get("doc_type"), m.get("title")),
+        "effective_date": eff.get("date"), "effective_text": eff.get("text"),
+        "signers": json.dumps(m.get("signers") or [], ensure_ascii=False),
+        "recipients": json.dumps(m.get("recipients") or [], ensure_ascii=False),
+        "text": record.get("text") or "",
+    }
+    return _insert(db, "documents", row)
+
+
+def _insert_sections(db, doc_id: int, record: dict) -> dict[str, int]:
+    text = record.get("text") or ""
+    sections = record.get("sections") or []
+    firsts = _first_child_starts(sections)
+    ids: dict[str, int] = {}
+    for s in sections:
+        own_end = min(s["end"], firsts.get(s["id"], s["end"]))
+        body = text[s["start"]:own_end]
+        row = {"document_id": doc_id, "sid": s["id"], "parent_id": ids.get(s.get("parent")),
+               "label": s.get("label"), "kind": s.get("kind"), "title": s.get("title"), "start": s["start"],
+               "end": s["end"], "page": s.get("page"), "body": body, "body_fold": fold(body)}
+        ids[s["id"]] = _insert(db, "sections", row)
+    return ids
+
+
+def _first_child_starts(sections: list[dict]) -> dict[str, int]:
+    """A section's own text runs to its first child: indexing it once avoids storing the
+    same words at every level of the tree."""
+    out: dict[str, int] = {}
+    for s in sections:
+        p = s.get("parent")
+        if p is not None and p not in out:
+            out[p] = s["start"]
+    return out
+
+
+def _insert_entities(db, doc_id: int, record: dict, section_ids: dict[str, int]) -> None:
+    sec = lambda item: section_ids.get(item.get("section"))  # noqa: E731
+    cites = [{"document_id": doc_id, "section_id": sec(c), "text": c.get("text"), "doc_type": c.get("doc_type"),
+              "number": c.get("number"), "number_key": number_key(c.get("number")), "name": c.get("name"),
+              "name_key": name_key(c.get("doc_type"), c.get("name")), "issued_date": c.get("issued_date"),
+              "issuer": c.get("issuer"), "title": c.get("title"), "relation": c.get("relation"),
+              "pinpoint": c.get("pinpoint"), "start": c.get("start"), "end": c.get("end"), "page": c.get("page")}
+             for c in record.get("citations") or []]
+    _insert_many(db, "citations", cites)
+    deadline_ids = []
+    for i, d in enumerate(record.get("deadlines") or []):
+        deadline_ids.append(_insert(db, "deadlines", {
+            "document_id": doc_id, "section_id": sec(d), "idx": i, "text": d.get("text"), "due": d.get("due"),
+            "recurrence": d.get("recurrence"), "within_days": d.get("within_days"), "start": d.get("start"),
+            "end": d.get("end"), "page": d.get("page")}))
+    for a in record.get("assignments") or []:
+        k = a.get("deadline")
+        aid = _insert(db, "assignments", {
+            "document_id": doc_id, "section_id": sec(a), "task": a.get("task"),
+            "deadline_id": deadline_ids[k] if isinstance(k, int) and 0 <= k < len(deadline_ids) else None,
+            "start": a.get("start"), "end": a.get("end"), "page": a.get("page")})
+        links = [("lead", n) for n in a.get("lead") or []] + [("support", n) for n in a.get("support") or []]
+        rows = [{"assignment_id": aid, "agency_id": _agency_id(db, name), "role": role} for role, name in links if name]
+        _insert_many(db, "assignment_agencies", rows, ignore=True)
+    targets = [{"document_id": doc_id, "section_id": sec(t), **{k: t.get(k) for k in (
+        "text", "indicator", "value", "min", "max", "unit", "comparator", "year", "period", "value_normalized",
+        "min_normalized", "max_normalized", "unit_base", "start", "end", "page")},
+        "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None}
+        for t in record.get("targets") or []]
+    _insert_many(db, "targets", targets)
+    tables = [{"document_id": doc_id, "section_id": sec(t), "page": t.get("page"),
+               "rows": json.dumps(t.get("rows") or [], ensure_ascii=False), "start": t.get("start"),
+               "end": t.get("end")} for t in record.get("tables") or []]
+    _insert_many(db, "tables", tables)
+
+
+_AGENCY_KINDS = [("ministry", r"^bo\b"), ("department", r"^so\b"), ("people_committee", r"uy ban nhan dan"),
+                 ("people_council", r"hoi dong nhan dan"), ("party", r"tinh uy|thanh uy|huyen uy|dang uy|ban chap hanh"
+                  r"|ban thuong vu|ban can su|dang doan|ban tuyen giao|ban to chuc|ban dan van|ban noi chinh"),
+                 ("front", r"mat tran|doan thanh nien|hoi lien hiep|hoi nong dan|hoi cuu chien binh|lien doan lao dong"),
+                 ("government", r"^chinh phu|^thu tuong|^quoc hoi"), ("group", r"^cac\b")]
+_AGENCY_LEVELS = [("central", r"trung uong|chinh phu|thu tuong|quoc hoi|^bo\b"), ("commune", r"\bxa\b|\bphuong\b"),
+                  ("district", r"\bhuyen\b|\bquan\b|thi xa"), ("province", r"\btinh\b|thanh pho|^so\b")]
+
+
+def _agency_id(db, name: str) -> int:
+    key = " ".join(fold(name).split())
+    row = db.execute("SELECT id FROM agencies WHERE name_key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    kind = next((k for k, pat in _AGENCY_KINDS if regex.search(pat, key)), "other")
+    level = next((lv for lv, pat in _AGENCY_LEVELS if regex.search(pat, key)), None)
+    return _insert(db, "agencies", {"name": name, "name_key": key, "kind": kind, "level": level, "aliases": "[]"})
+
+
+def _resolve_citations(db, doc_id: int) -> None:
+    """Link this document's citations to stored documents, and older citations to it."""
+    db.execute("""UPDATE citations SET cited_document_id = (
+                      SELECT d.id FROM documents d WHERE d.number_key = citations.number_key AND d.id != ?
+                      ORDER BY d.id LIMIT 1)
+                  WHERE document_id = ? AND number_key IS NOT NULL""", [doc_id, doc_id])
+    db.execute("""UPDATE citations SET cited_document_id = (
+                      SELECT d.id FROM documents d WHERE d.name_key = citations.name_key
+                      AND (citations.issued_date IS NULL OR d.issued_date IS NULL
+                           OR substr(d.issued_date, 1, 4) = substr(citations.issued_date, 1, 4))
+                      AND d.id != ? ORDER BY d.id LIMIT 1)
+                  WHERE document_id = ? AND number_key IS NULL AND name_key IS NOT NULL""", [doc_id, doc_id])
+    row = db.execute("SELECT number_key, name_key, issued_date FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row and row[0]:
+        db.execute("UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL "
+                   "AND number_key = ? AND document_id != ?", [doc_id, row[0], doc_id])
+    if row and row[1]:
+        db.execute("""UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL
+                      AND number_key IS NULL AND name_key = ? AND document_id != ?
+                      AND (issued_date IS NULL OR ? IS NULL OR substr(issued_date, 1, 4) = substr(?, 1, 4))""",
+                   [doc_id, row[1], doc_id, row[2], row[2]])
+
+
+# ----------------------------------------------------------------- queries
+def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
+    """Sections matching a phrase, with or without diacritics, best first."""
+    folded = " ".join(regex.sub(r"[^\w ]+", " ", fold(query)).split())
+    if not folded:
+        return []
+    phrase = '"' + folded.replace('"', "") + '"'
+    sql = """SELECT s.id, s.document_id, d.number, d.title AS document_title, d.path,
+                    snippet(sections_fts, 3, '[', ']', '…', 12) AS snippet
+             FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid
+             JOIN documents d ON d.id = s.document_id
+             WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?"""
+    rows = [dict(zip(("id", "document_id", "number", "document_title", "path", "snippet"), r))
+            for r in db.execute(sql, [f"body_fold : {phrase}", limit]).fetchall()]
+    for r in rows:
+        r["label_path"] = label_path(db, r["id"])
+        r["snippet"] = _printed_snippet(db, r["id"], folded) or r["snippet"]
+    return rows
+
+
+def _printed_snippet(db, section_id: int, folded: str) -> Optional[str]:
+    """The snippet in printed spelling: find the folded phrase, cut the same span."""
+    body, body_fold = db.execute("SELECT body, body_fold FROM sections WHERE id = ?", [section_id]).fetchone()
+    at = body_fold.find(folded)
+    if at < 0:
+        return None
+    a, b = max(0, at - 60), min(len(body), at + len(folded) + 60)
+    return ("…" if a else "") + body[a:at] + "[" + body[at:at + len(folded)] + "]" + body[at + len(folded):b] + \
+        ("…" if b < len(body) else "")
+
+
+def label_path(db, section_id: int) -> str:
+    labels = []
+    while section_id is not None:
+        row = db.execute("SELECT label, parent_id, kind FROM sections WHERE id = ?", [section_id]).fetchone()
+        if not row:
+            break
+        if row[0] and row[2] not in ("bullet",):
+            labels.append(row[0])
+        section_id = row[1]
+    return " > ".join(reversed(labels))
+
+
+def tasks(db: sqlite_utils.Database, agency: Optional[str] = None, due_before: Optional[str] = None,
+          role: Optional[str] = None) -> list[dict]:
+    where, params = [], []
+    if agency:
+        where.append("agency_id IN (SELECT id FROM agencies WHERE name_key LIKE ?)")
+        params.append(f"%{' '.join(fold(agency).split())}%")
+    if due_before:
+        where.append("due IS NOT NULL AND due NOT LIKE '--%' AND due <= ?")
+        params.append(due_before)
+    if role:
+        where.append("role = ?")
+        params.append(role)
+    sql = ("SELECT t.* FROM (SELECT tasks.*, aa.agency_id FROM tasks JOIN assignment_agencies aa "
+           "ON aa.assignment_id = tasks.assignment_id AND aa.role = tasks.role "
+           "JOIN agencies ag ON ag.id = aa.agency_id AND ag.name = tasks.agency) t")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY due IS NULL, due, agency"
+    return [dict(r) for r in db.query(sql, params)]
+
+
+def graph(db: sqlite_utils.Database, number: str) -> dict[str, Any]:
+    """Both directions around a document number: what it cites and what cites it."""
+    key = number_key(number)
+    doc = db.execute("SELECT id, number, title FROM documents WHERE number_key = ?", [key]).fetchone()
+    cites = [dict(r) for r in db.query(
+        "SELECT relation, cited_number, cited_name, cited_id, cited_title FROM citation_graph "
+        "WHERE citing_id = ? ORDER BY relation", [doc[0]])] if doc else []
+    cited_by = [dict(r) for r in db.query(
+        "SELECT DISTINCT relation, citing_id, citing_number, citing_title FROM citation_graph "
+        "WHERE cited_id = ? OR (cited_id IS NULL AND citation_id IN "
+        "(SELECT id FROM citations WHERE number_key = ?)) ORDER BY relation", [doc[0] if doc else -1, key])]
+    return {"document": dict(zip(("id", "number", "title"), doc)) if doc else None,
+            "cites": cites, "cited_by": cited_by}
+
+
+# ----------------------------------------------------------------- export
+def records(db: sqlite_utils.Database) -> Iterable[dict]:
+    """Rebuild the OUTPUT.md record of every stored document."""
+    for doc in db.query("SELECT * FROM documents ORDER BY path"):
+        yield _record(db, doc)
+
+
+def _record(db, doc: dict) -> dict:
+    did = doc["id"]
+    secs = list(db.query("SELECT * FROM sections WHERE document_id = ? ORDER BY id", [did]))
+    sid = {s["id"]: s["sid"] for s in secs}
+    dl = list(db.query("SELECT * FROM deadlines WHERE document_id = ? ORDER BY idx", [did]))
+    dl_index = {d["id"]: d["idx"] for d in dl}
+    span = lambda r: {"section": sid.get(r["section_id"]), "start": r["start"], "end": r["end"], "page": r["page"]}  # noqa: E731
+    assignments = []
+    for a in db.query("SELECT * FROM assignments WHERE document_id = ? ORDER BY id", [did]):
+        roles = db.execute("SELECT aa.role, ag.name FROM assignment_agencies aa JOIN agencies ag "
+                           "ON ag.id = aa.agency_id WHERE aa.assignment_id = ?", [a["id"]]).fetchall()
+        assignments.append({"task": a["task"], "lead": [n for r, n in roles if r == "lead"],
+                            "support": [n for r, n in roles if r == "support"],
+                            "deadline": dl_index.get(a["deadline_id"]), **span(a)})
+    return {
+        "schema_version": "1",
+        "source": {"path": doc["path"], "sha256": doc["sha256"], "format": doc["format"], "pages": doc["pages"],
+                   "ocr": bool(doc["ocr"]), "extractor_version": doc["extractor_version"]},
+        "text": doc["text"],
+        "metadata": {"doc_type": doc["doc_type"], "number": doc["number"], "issuer": doc["issuer"],
+                     "place": doc["place"], "issued_date": doc["issued_date"], "title": doc["title"],
+                     "signers": json.loads(doc["signers"] or "[]"),
+                     "effective": {"date": doc["effective_date"], "text": doc["effective_text"]}
+                     if doc["effective_text"] else None,
+                     "recipients": json.loads(doc["recipients"] or "[]")},
+        "sections": [{"id": s["sid"], "parent": sid.get(s["parent_id"]), "label": s["label"], "kind": s["kind"],
+                      "title": s["title"], "start": s["start"], "end": s["end"], "page": s["page"]} for s in secs],
+        "citations": [{k: c[k] for k in ("text", "doc_type", "number", "issued_date", "issuer", "title", "name",
+                                         "relation", "pinpoint")} | span(c)
+                      | {"cited_document_id": c["cited_document_id"]}
+                      for c in db.query("SELECT * FROM citations WHERE document_id = ? ORDER BY id", [did])],
+        "deadlines": [{"text": d["text"], "due": d["due"], "recurrence": d["recurrence"],
+                       "within_days": d["within_days"]} | span(d) for d in dl],
+        "assignments": assignments,
+        "targets": [{k: t[k] for k in ("text", "indicator", "value", "min", "max", "unit", "comparator", "year",
+                                       "period", "value_normalized", "min_normalized", "max_normalized",
+                                       "unit_base")}
+                    | {"baseline": json.loads(t["baseline"]) if t["baseline"] else None} | span(t)
+                    for t in db.query("SELECT * FROM targets WHERE document_id = ? ORDER BY id", [did])],
+        "tables": [{"rows": json.loads(t["rows"]), **span(t)}
+                   for t in db.query("SELECT * FROM tables WHERE document_id = ? ORDER BY id", [did])],
+    }
+
+
+def export_csv(db: sqlite_utils.Database, folder: Path) -> list[Path]:
+    """One CSV per table."""
+    import csv
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLES:
+        out = folder / f"{name}.csv"
+        cols = [c.name for c in db[name].columns]
+        with out.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(cols)
+            for row in db.execute(f"SELECT * FROM [{name}]"):
+                w.writerow(row)
+        written.append(out)
+    return written

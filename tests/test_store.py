@@ -1,0 +1,238 @@
+"""The database: schema and migration, idempotent storing, resume after a kill, errors,
+full-text search with and without diacritics, citation resolution in both orders."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from extractor import store
+from extractor.bulk import extract_folder
+from extractor.pipeline import parse
+from tests.conftest import ROOT
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: {number}
+Bắc Ninh, ngày 5 tháng 3 năm 2024
+KẾ HOẠCH
+Phát triển thương mại điện tử năm 2024
+Căn cứ Nghị định số 52/2013/NĐ-CP ngày 16/5/2013 của Chính phủ về thương mại điện tử;
+I. MỤC TIÊU
+1. Hỗ trợ doanh nghiệp nhỏ và vừa tham gia sàn giao dịch điện tử.
+2. Theo Kế hoạch số {other} của Ủy ban nhân dân tỉnh, rà soát hạ tầng thanh toán không dùng tiền mặt.
+"""
+
+
+def write_docs(folder, n):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"kh_{i:04d}.txt").write_text(PLAN.format(number=f"{i + 1}/KH-UBND", other=f"{i + 2}/KH-UBND"),
+                                                encoding="utf-8")
+
+
+def test_schema_created_versioned_and_reopened(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    for table in ("documents", "sections", "citations", "deadlines", "assignments", "assignment_agencies",
+                  "agencies", "targets", "errors", "sections_fts", "documents_fts"):
+        assert table in db.table_names(), table
+    for view in ("cites", "cited_by", "citation_graph", "tasks", "targets_by_indicator", "cites_basis"):
+        assert view in db.view_names()
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.conn.close()
+    assert store.schema_version(store.open_db(tmp_path / "a.db")) == store.SCHEMA_VERSION
+
+
+def test_migration_from_unversioned_database(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (x TEXT)")
+    con.commit()
+    con.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert "notes" in db.table_names() and "documents" in db.table_names()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = store.open_db(tmp_path / "n.db")
+    db["_meta"].upsert({"key": "schema_version", "value": "99"}, pk="key")
+    db.conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        store.open_db(tmp_path / "n.db")
+
+
+def test_document_stored_twice_is_stored_once(tmp_path):
+    write_docs(tmp_path / "in", 3)
+    db = store.open_db(tmp_path / "x.db")
+    first = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    again = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    forced = extract_folder(tmp_path / "in", db, jobs=1, force=True, progress=False)
+    assert (first.documents, again.documents, again.skipped, forced.documents) == (3, 0, 3, 3)
+    assert db["documents"].count == 3
+    assert db.execute("SELECT count(DISTINCT path) FROM documents").fetchone()[0] == 3
+    assert db["citations"].count == 6
+
+
+def test_changed_file_replaces_its_rows(tmp_path):
+    write_docs(tmp_path / "in", 1)
+    f = tmp_path / "in" / "kh_0000.txt"
+    db = store.open_db(tmp_path / "x.db")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    f.write_text(f.read_text(encoding="utf-8").replace("3. ", "") + "3. Đào tạo kỹ năng số cho hộ kinh doanh.\n",
+                 encoding="utf-8")
+    os.utime(f, (time.time() + 5, time.time() + 5))
+    s = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert s.documents == 1 and db["documents"].count == 1
+    labels = [r[0] for r in db.execute("SELECT label FROM sections WHERE kind = 'muc' ORDER BY start")]
+    assert labels == ["I", "1", "2", "3"]
+
+
+def test_bad_file_goes_to_errors_and_others_are_stored(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    (tmp_path / "in" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    db = store.open_db(tmp_path / "x.db")
+    s = extract_folder(tmp_path / "in", db, jobs=2, progress=False)
+    assert (s.documents, s.failed) == (2, 2)
+    errors = {os.path.basename(r["path"]): r for r in db["errors"].rows}
+    assert set(errors) == {"broken.pdf", "empty.txt"}
+    assert "PDF" in errors["broken.pdf"]["message"] and errors["empty.txt"]["stage"] == "read"
+
+
+def test_resume_after_killing_the_writer(tmp_path):
+    write_docs(tmp_path / "in", 400)
+    dbpath = tmp_path / "k.db"
+    store.open_db(dbpath).conn.close()
+    code = ("import sys; from extractor.bulk import extract_folder; "
+            f"extract_folder({str(tmp_path / 'in')!r}, {str(dbpath)!r}, jobs=2, progress=False)")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, start_new_session=True)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            con = sqlite3.connect(dbpath, timeout=1)
+            stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            con.close()
+        except sqlite3.OperationalError:
+            pass
+        if stored >= 20:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)            # the writer and its workers, mid-run
+    proc.wait()
+    con = sqlite3.connect(dbpath)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    after_kill = con.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone()
+    orphans = con.execute("SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)").fetchone()
+    con.close()
+    assert after_kill[0] == after_kill[1] and orphans[0] == 0
+    assert 0 < after_kill[0] <= 400
+    summary = extract_folder(tmp_path / "in", dbpath, jobs=2, progress=False)
+    db = store.open_db(dbpath)
+    assert summary.skipped == after_kill[0] and summary.documents == 400 - after_kill[0]
+    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (400, 400)
+    assert db["citations"].count == 800
+
+
+def test_fts_with_and_without_diacritics(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    db = store.open_db(tmp_path / "x.db")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    with_marks = store.search(db, "thanh toán không dùng tiền mặt")
+    without = store.search(db, "thanh toan khong dung tien mat")
+    assert len(with_marks) == 2 and [h["id"] for h in with_marks] == [h["id"] for h in without]
+    assert "[thanh toán không dùng tiền mặt]" in with_marks[0]["snippet"]
+    assert with_marks[0]["label_path"] == "I > 2"
+    assert store.search(db, "xe điện tự lái") == []
+
+
+def _record(number, cites=(), name=None, doc_type="Quyết định", title="Về việc thử"):
+    rec = parse(f"{doc_type.upper()}\n{title}\nĐiều 1. Nội dung.\n", text=True).to_dict()
+    rec["metadata"]["number"], rec["metadata"]["doc_type"], rec["metadata"]["title"] = number, doc_type, title
+    rec["citations"] = [{"text": n, "doc_type": "Quyết định", "number": n, "issued_date": None, "issuer": None,
+                         "title": None, "name": None, "relation": "basis", "pinpoint": None, "section": "s1",
+                         "start": 0, "end": 1, "page": None} for n in cites]
+    if name:
+        rec["citations"].append({"text": name, "doc_type": "Luật", "number": None, "issued_date": "2013-11-29",
+                                 "issuer": None, "title": None, "name": name, "relation": "references",
+                                 "pinpoint": None, "section": "s1", "start": 0, "end": 1, "page": None})
+    return rec
+
+
+@pytest.mark.parametrize("cited_first", [True, False])
+def test_citation_resolution_in_both_orders(tmp_path, cited_first):
+    db = store.open_db(tmp_path / f"g{cited_first}.db")
+    cited = _record("15/2020/QĐ-UBND")
+    law = _record(None, doc_type="Luật", title="ĐẤT ĐAI")
+    citing = _record("20/2021/QĐ-UBND", cites=["15/2020/QD-UBND"], name="Luật Đất đai")
+    order = [("a", cited), ("l", law), ("b", citing)] if cited_first else [("b", citing), ("a", cited), ("l", law)]
+    ids = {}
+    for path, rec in order:
+        ids[path] = store.store_record(db, rec, path=path)
+    rows = dict(db.execute("SELECT coalesce(number, name), cited_document_id FROM citations").fetchall())
+    assert rows == {"15/2020/QD-UBND": ids["a"], "Luật Đất đai": ids["l"]}
+    g = store.graph(db, "15/2020/QĐ-UBND")
+    assert g["document"]["id"] == ids["a"] and [c["citing_id"] for c in g["cited_by"]] == [ids["b"]]
+    assert [c["cited_id"] for c in store.graph(db, "20/2021/QĐ-UBND")["cites"]] == sorted([ids["a"], ids["l"]])
+
+
+def test_tasks_view_filters_by_agency_and_due_date(tmp_path):
+    db = store.open_db(tmp_path / "t.db")
+    rec = _record("3/KH-UBND")
+    rec["deadlines"] = [{"text": "trước ngày 30/6/2026", "due": "2026-06-30", "recurrence": None, "section": "s1",
+                         "start": 0, "end": 1, "page": None},
+                        {"text": "trong quý I/2027", "due": "2027-Q1", "recurrence": None, "section": "s1",
+                         "start": 0, "end": 1, "page": None}]
+    rec["assignments"] = [
+        {"task": "rà soát hạ tầng", "lead": ["Sở Công Thương"], "support": ["Sở Tài chính"], "deadline": 0,
+         "section": "s1", "start": 0, "end": 1, "page": None},
+        {"task": "đào tạo", "lead": ["Sở Công Thương"], "support": [], "deadline": 1, "section": "s1",
+         "start": 0, "end": 1, "page": None}]
+    store.store_record(db, rec, path="p")
+    due = store.tasks(db, agency="So Cong Thuong", due_before="2026-12-31")
+    assert [(t["task"], t["role"], t["due"]) for t in due] == [("rà soát hạ tầng", "lead", "2026-06-30")]
+    assert [t["agency"] for t in store.tasks(db, role="support")] == ["Sở Tài chính"]
+    assert {r["name"]: r["kind"] for r in db["agencies"].rows} == {"Sở Công Thương": "department",
+                                                                     "Sở Tài chính": "department"}
+
+
+def test_export_rebuilds_records(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    db = store.open_db(tmp_path / "x.db")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    records = list(store.records(db))
+    direct = parse(tmp_path / "in" / "kh_0000.txt").to_dict()
+    assert len(records) == 2
+    assert records[0]["text"] == direct["text"] and records[0]["sections"] == direct["sections"]
+    assert records[0]["metadata"]["number"] == "1/KH-UBND"
+    assert [c["number"] for c in records[0]["citations"]] == [c["number"] for c in direct["citations"]]
+    files = store.export_csv(db, tmp_path / "csv")
+    assert {f.name for f in files} >= {"documents.csv", "citations.csv", "sections.csv"}
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_database_commands(tmp_path):
+    write_docs(tmp_path / "in", 3)
+    db = tmp_path / "cli.db"
+    r = run_cli("extract", str(tmp_path / "in"), "--db", str(db), "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    assert "3 document(s) stored" in r.stderr
+    r = run_cli("search", str(db), "san giao dich dien tu")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 3 and "I > 1" in r.stdout
+    r = run_cli("graph", str(db), "2/KH-UBND")
+    assert "stored as" in r.stdout and "1/KH-UBND" in r.stdout
+    r = run_cli("export", str(db), "--format", "jsonl")
+    assert [json.loads(l)["metadata"]["number"] for l in r.stdout.splitlines()] == ["1/KH-UBND", "2/KH-UBND", "3/KH-UBND"]
+    r = run_cli("export", str(db), "--format", "csv", "-o", str(tmp_path / "csv"))
+    assert r.returncode == 0 and (tmp_path / "csv" / "targets.csv").exists()
+    r = run_cli("tasks", str(db), "--agency", "Sở Công Thương")
+    assert r.returncode == 0
