@@ -45,7 +45,10 @@ def iter_files(paths: Iterable) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
+            found = []
+            for folder, _, names in os.walk(p, followlinks=True):   # linked folders count too
+                found.extend(Path(folder) / n for n in names if Path(n).suffix.lower() in SUPPORTED)
+            out.extend(sorted(found))
         else:
             out.append(p)
     return out

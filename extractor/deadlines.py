@@ -1,8 +1,222 @@
-"""Deadlines (issue 4). Placeholder until the extractor lands."""
+"""Deadlines (issue 4): time limits put on an action.
+
+Matching runs on the folded view (lowercase, no diacritics, same length as the text).
+A date counts only after a word that bounds an action ("trước ngày", "xong trong",
+"chậm nhất", "hoàn thành …"), so dates of cited documents, periods ("giai đoạn
+2021-2025"), target years ("đến năm 2025") and entries into force never match. A
+frequency counts only as a reporting duty ("định kỳ hằng năm báo cáo", "Hằng năm, Sở …
+đề xuất"); a bare "định kỳ" does not.
+"""
 from __future__ import annotations
+
+from typing import Optional
+
+import regex
 
 from .models import Deadline, Segmented
 
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_EVERY = r"(?:hang|hang)"          # hằng / hàng fold alike
+_FREQ = {"nam": "yearly", "quy": "quarterly", "thang": "monthly", "tuan": "weekly"}
+
+# the cue that makes the time phrase a limit on an action
+_CUE = (r"(?:(?:hoan thanh|hoan tat|xong|ket thuc|trinh|bao cao|gui)[ ]+)?"
+        r"(?:truoc|cham nhat(?:[ ]+la)?(?:[ ]+(?:vao|den|truoc))?|han chot(?:[ ]+la)?|trong|vao|xong(?:[ ]+trong|[ ]+truoc)?"
+        r"|hoan thanh(?:[ ]+trong|[ ]+truoc|[ ]+vao)?|den het|trong thoi gian|thoi gian hoan thanh[: ]*|thoi han[: ]*"
+        r"|thoi gian thuc hien[: ]*|han hoan thanh[: ]*)")
+
+_DMY = r"(?:ngay[ ]+)?(\d{1,2})[ ]*[/.\-][ ]*(\d{1,2})[ ]*[/.\-][ ]*(\d{4})"
+_DMY_WORDS = r"ngay[ ]+(\d{1,2})[ ]+thang[ ]+(\d{1,2})[ ]+nam[ ]+(\d{4})"
+_DM = r"(?:ngay[ ]+)?(\d{1,2})[ ]*/[ ]*(\d{1,2})(?![ ]*[/\d])"
+_DM_WORDS = r"ngay[ ]+(\d{1,2})[ ]+thang[ ]+(\d{1,2})(?![ ]*(?:[/\d]|nam[ ]+\d))"
+_MY = r"thang[ ]+(\d{1,2})[ ]*(?:/|-|[ ]+nam[ ]+)[ ]*(\d{4})"
+_QY = r"quy[ ]+(iv|iii|ii|i|[1-4])(?![\w])[ ]*(?:/|-|[ ]+nam[ ]+|[ ]+)[ ]*(\d{4})"
+_HY = r"(?:6|06|sau)[ ]+thang[ ]+(dau|cuoi)[ ]+nam[ ]+(\d{4})"
+_Y = r"(?:(?:het|cuoi)[ ]+)?nam[ ]+(\d{4})"
+_DAY_OF_QUARTER = r"ngay[ ]+\d{1,2}[ ]+(?:cua[ ]+)?thang[ ]+(?:cuoi|dau)[ ]+(?:cua[ ]+)?quy"
+_DAY_EVERY_MONTH = r"ngay[ ]+\d{1,2}[ ]+(?:" + _EVERY + r"|moi)[ ]+thang"
+
+_RE_ABS = regex.compile(
+    r"(?<![\w])" + _CUE + r"[ ]+(?:"
+    r"(?P<dmy>" + _DMY + r")|(?P<dmyw>" + _DMY_WORDS + r")|(?P<qy>" + _QY + r")|(?P<hy>" + _HY + r")"
+    r"|(?P<my>" + _MY + r")|(?P<dq>" + _DAY_OF_QUARTER + r")|(?P<dem>" + _DAY_EVERY_MONTH + r")"
+    r"|(?P<dm>" + _DM + r")|(?P<dmw>" + _DM_WORDS + r")|(?P<y>" + _Y + r"))")
+# quarters and halves bound a task even without a cue word ("Quý IV năm 2026: …")
+_RE_BARE = regex.compile(r"(?<![\w])(?:(?P<qy>" + _QY + r")|(?P<hy>" + _HY + r"))")
+_RE_WITHIN = regex.compile(
+    r"(?<![\w])(?:trong[ ]+(?:thoi[ ]+han|vong|thoi[ ]+gian)[ ]+|cham[ ]+nhat[ ]+(?:la[ ]+)?(?:sau[ ]+)?|truoc[ ]+)?"
+    r"(\d{1,3})[ ]+ngay(?:[ ]+lam[ ]+viec)?[ ]*,?[ ]*(?:ke[ ]+tu|tu|sau[ ]+khi|sau)(?:[ ]+(?:ngay|khi|thoi diem))?")
+_RE_WITHIN_CUE = regex.compile(r"(?:trong|cham nhat|truoc)")
+# recurring duties: "định kỳ hằng năm", "định kỳ 6 tháng", "hằng tháng báo cáo"
+_RE_FREQ = regex.compile(
+    r"(?<![\w])(?:dinh[ ]+ky[ ]+(?:(?P<e1>" + _EVERY + r")[ ]+(?P<u1>nam|quy|thang|tuan)|(?P<h1>(?:6|06|sau)[ ]+thang)"
+    r"|(?P<q1>(?:3|03|ba)[ ]+thang))"
+    r"|(?P<e2>" + _EVERY + r")[ ]+(?P<u2>nam|quy|thang|tuan)(?=[ ]*,|[ ]*(?:truoc|bao cao|tong hop|danh gia|de xuat|xay dung|so ket|gui|cap nhat|ra soat|kiem tra|thong ke)))")
+_REPORT_AFTER = regex.compile(r"[^.;\n]{0,80}?(?:bao[ ]+cao|tong[ ]+hop|so[ ]+ket|danh[ ]+gia|de[ ]+xuat|gui|cap[ ]+nhat)")
+_RECUR_NEAR = regex.compile(r"(?:" + _EVERY + r"|moi)[ ]+(nam|quy|thang|tuan)|dinh[ ]+ky[ ]+(?:6|06|sau)[ ]+thang")
+# a year closing a target, period or horizon is not a limit on an action
+_NOT_YEAR = regex.compile(r"(?:den|giai doan|tam nhin|dinh huong|thoi ky|nhiem ky|tu|nam)[ ]+$")
+_TARGET_WORDS = regex.compile(r"\b(?:dat|phan dau|tang|giam|chiem|toi thieu|it nhat|tren|duoi)\b")
+
+
+def _clause_bounds(fl: str, start: int, end: int) -> tuple[int, int]:
+    a = max(fl.rfind(".", 0, start), fl.rfind("\n", 0, start), fl.rfind(";", 0, start)) + 1
+    b_candidates = [i for i in (fl.find(".", end), fl.find("\n", end), fl.find(";", end)) if i != -1]
+    return a, (min(b_candidates) if b_candidates else len(fl))
+
+
+def _quarter(q: str) -> int:
+    return _ROMAN_Q[q]
+
+
+def _issued(seg: Segmented) -> Optional[str]:
+    return seg.metadata.issued_date if seg.metadata else None
+
+
+def _is_past(due: str, issued: Optional[str]) -> bool:
+    """A time point before the document was issued reports the past; it limits nothing."""
+    if not issued or not due or due.startswith("--"):
+        return False
+    def key(s: str) -> tuple:
+        y = int(s[:4])
+        if "-Q" in s:
+            return (y, int(s[-1]) * 3)
+        if "-H" in s:
+            return (y, int(s[-1]) * 6)
+        parts = s.split("-")
+        return (y, int(parts[1]) if len(parts) > 1 else 12)
+    iy = issued.split("-")
+    ikey = (int(iy[0]), int(iy[1]) if len(iy) > 1 else 1)
+    return key(due) < ikey
+
+
+def _valid(d: int, m: int) -> bool:
+    return 1 <= d <= 31 and 1 <= m <= 12
+
 
 def extract_deadlines(seg: Segmented) -> list[Deadline]:
-    return []
+    text = seg.text
+    fl = seg.norm.fold
+    lo = seg.body_start or 0
+    hi = seg.closing_start if seg.closing_start and seg.closing_start > lo else len(text)
+    issued = _issued(seg)
+    found: list[tuple[int, int, Optional[str], Optional[str], Optional[int]]] = []
+
+    def add(s, e, due, rec, within=None):
+        for f in found:
+            if s < f[1] and f[0] < e:
+                return
+        found.append((s, e, due, rec, within))
+
+    for m in _RE_ABS.finditer(fl, lo, hi):
+        s, e = m.start(), m.end()
+        ca, cb = _clause_bounds(fl, s, e)
+        rest = fl[e:cb]
+        before = fl[ca:s]
+        recur = _RECUR_NEAR.search(fl[ca:cb])
+        rec = _FREQ.get(recur.group(1)) if recur and recur.group(1) else ("half_yearly" if recur else None)
+        due = None
+        if m.group("dmy") or m.group("dmyw"):
+            g = [x for x in m.groups() if x is not None]
+            nums = regex.findall(r"\d+", m.group("dmy") or m.group("dmyw"))
+            d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
+            if not _valid(d, mo):
+                continue
+            due, rec = f"{y:04d}-{mo:02d}-{d:02d}", None
+        elif m.group("qy"):
+            q, y = regex.findall(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})", m.group("qy"))[0]
+            due, rec = f"{y}-Q{_quarter(q)}", None
+        elif m.group("hy"):
+            hm = regex.search(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})", m.group("hy"))
+            due, rec = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}", None
+        elif m.group("my"):
+            mo, y = regex.findall(r"\d+", m.group("my"))[:2]
+            if not 1 <= int(mo) <= 12:
+                continue
+            due, rec = f"{y}-{int(mo):02d}", None
+        elif m.group("dq"):
+            due, rec = None, "quarterly"
+        elif m.group("dem"):
+            due, rec = None, "monthly"
+        elif m.group("dm") or m.group("dmw"):
+            nums = regex.findall(r"\d+", m.group("dm") or m.group("dmw"))
+            d, mo = int(nums[0]), int(nums[1])
+            if not _valid(d, mo):
+                continue
+            if rec == "yearly" or rec is None and issued is None:
+                due, rec = f"--{mo:02d}-{d:02d}", "yearly" if rec else None
+                if rec is None:
+                    continue      # no year and no frequency: nothing to anchor it
+            elif rec is None:
+                y = int(issued[:4])
+                im = int(issued[5:7]) if len(issued) >= 7 else 1
+                due = f"{y + (1 if mo < im else 0):04d}-{mo:02d}-{d:02d}"
+            else:
+                due = f"--{mo:02d}-{d:02d}"
+        elif m.group("y"):
+            cue = fl[s:m.start("y")]
+            if cue.startswith("vao") and not regex.search(r"hoan thanh|xong|ket thuc", cue):
+                continue      # "vào năm 2030" dates a state, not a limit
+            if not regex.search(r"hoan thanh|xong|truoc|cham nhat|het|thoi gian|thoi han|han", cue):
+                # "trong năm 2026" bounds a task unless the clause sets a target
+                if _TARGET_WORDS.search(fl[ca:cb]) or _NOT_YEAR.search(before):
+                    continue
+            if regex.match(r"truoc[ ]+nam", cue.strip()) and _TARGET_WORDS.search(fl[ca:cb]):
+                continue
+            due, rec = m.group(m.lastindex), None
+            due = regex.search(r"\d{4}", m.group("y")).group()
+        if due and _is_past(due, issued):
+            continue
+        # "trước ngày 20/11 hằng năm": the recurrence closes the phrase
+        e2 = e
+        tail = regex.match(r"[ ]*(?:" + _EVERY + r"|moi)[ ]+(?:nam|quy|thang)", fl[e:e + 16])
+        if tail:
+            e2 = e + tail.end()
+        add(s, e2, due, rec)
+
+    for m in _RE_BARE.finditer(fl, lo, hi):
+        ca, _ = _clause_bounds(fl, m.start(), m.end())
+        if _NOT_YEAR.search(fl[ca:m.start()]) or regex.search(r"(?:den|tu|giai doan)[ ]+$", fl[max(ca, m.start() - 12):m.start()]):
+            continue
+        if m.group("qy"):
+            q, y = regex.findall(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})", m.group("qy"))[0]
+            due = f"{y}-Q{_quarter(q)}"
+        else:
+            hm = regex.search(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})", m.group("hy"))
+            due = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}"
+        if _is_past(due, issued):
+            continue
+        add(m.start(), m.end(), due, None)
+
+    for m in _RE_WITHIN.finditer(fl, lo, hi):
+        if not m.group(0).startswith(("trong", "cham", "truoc")) and not regex.search(
+                r"(?:trong|cham nhat|truoc|thoi han)[ ]*$", fl[max(lo, m.start() - 20):m.start()]):
+            continue
+        add(m.start(), m.end(), None, None, int(m.group(1)))
+
+    for m in _RE_FREQ.finditer(fl, lo, hi):
+        if m.group("h1"):
+            rec = "half_yearly"
+        elif m.group("q1"):
+            rec = "quarterly"
+        else:
+            rec = _FREQ[m.group("u1") or m.group("u2")]
+        e = m.end()
+        if m.group("e1") or m.group("h1") or m.group("q1"):
+            # "định kỳ …" counts when a reporting duty follows in the clause
+            if not _REPORT_AFTER.match(fl, e) and not regex.search(
+                    r"(?:bao cao|tong hop|so ket|danh gia)[^.;\n]{0,20}$", fl[max(lo, m.start() - 40):m.start()]):
+                continue
+        elif fl[e:e + 3].lstrip().startswith(","):
+            # "Hằng năm, Sở … đề xuất": the frequency opens the clause
+            ca, _ = _clause_bounds(fl, m.start(), e)
+            if regex.search(r"[\w]{2,}", fl[ca:m.start()]) and not regex.fullmatch(r"[\s\-+*•\w.)]{0,6}", fl[ca:m.start()]):
+                continue
+        add(m.start(), e, None, rec)
+
+    found.sort()
+    out = []
+    for s, e, due, rec, within in found:
+        out.append(Deadline(text=text[s:e].strip(), due=due, recurrence=rec, section=seg.section_id_at(s),
+                            start=s, end=e, page=seg.norm.page_at(s), within_days=within))
+    return out

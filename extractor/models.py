@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Optional
 
 SCHEMA_VERSION = "1"
@@ -53,9 +54,14 @@ class NormText:
     """
     text: str
     match: str
-    fold: str
     page_starts: list[int] = field(default_factory=list)   # offsets where a page's text resumes
     page_numbers: list[Optional[int]] = field(default_factory=list)
+
+    @cached_property
+    def fold(self) -> str:
+        """Computed on first use: most documents never need the folded view."""
+        from .normalise import fold
+        return fold(self.text)
 
     def page_at(self, offset: int) -> Optional[int]:
         if not self.page_starts:

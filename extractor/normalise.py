@@ -43,11 +43,14 @@ def normalise(raw: RawDocument) -> NormText:
 
 
 # Cyrillic letters that look Latin turn up in numbers copied from web pages ("TT-BTС").
+_CYRILLIC = regex.compile(r"[\u0400-\u04ff]")
 _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXaeopcx")
 
 
 def clean_chars(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_HOMOGLYPHS)
+    text = unicodedata.normalize("NFC", text)
+    if _CYRILLIC.search(text):
+        text = text.translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _INVISIBLE.sub("", text)
@@ -251,8 +254,7 @@ def _assemble(lines: list[_Line]) -> NormText:
     page_starts = [max(0, s - lead) for s in page_starts]
     if all(p is None for p in page_numbers):
         page_starts, page_numbers = [], []
-    return NormText(text=text, match=tone_normalise(text), fold=fold(text),
-                    page_starts=page_starts, page_numbers=page_numbers)
+    return NormText(text=text, match=tone_normalise(text), page_starts=page_starts, page_numbers=page_numbers)
 
 
 # ----------------------------------------------------------------- tone marks

@@ -64,6 +64,7 @@ INDEXES = [
     ("documents", ["path"], True), ("documents", ["number_key"], False), ("documents", ["sha256"], False),
     ("sections", ["document_id"], False), ("citations", ["document_id"], False),
     ("citations", ["number_key"], False), ("citations", ["cited_document_id"], False),
+    ("citations", ["name_key"], False), ("documents", ["name_key"], False),
     ("deadlines", ["document_id"], False), ("assignments", ["document_id"], False),
     ("targets", ["document_id"], False), ("tables", ["document_id"], False),
     ("agencies", ["name_key"], True), ("assignment_agencies", ["agency_id"], False),
@@ -130,8 +131,9 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     for table, cols, unique in INDEXES:
         db[table].create_index(cols, unique=unique, if_not_exists=True)
     # full-text search: printed and diacritic-folded text, kept in step by triggers
-    db["sections"].enable_fts(["label", "title", "body", "body_fold"], create_triggers=True, replace=True)
-    db["documents"].enable_fts(["title", "title_fold", "number"], create_triggers=True, replace=True)
+    # only the folded text is indexed: a query is folded too, so it matches with or without diacritics
+    db["sections"].enable_fts(["body_fold"], create_triggers=True, replace=True)
+    db["documents"].enable_fts(["title_fold"], create_triggers=True, replace=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
     for rel in RELATIONS:
@@ -246,16 +248,19 @@ def _insert_document(db, record: dict, path: str, size: int, mtime: float) -> in
 
 def _insert_sections(db, doc_id: int, record: dict) -> dict[str, int]:
     text = record.get("text") or ""
+    folded = fold(text)                      # once per document; section bodies are slices of it
     sections = record.get("sections") or []
     firsts = _first_child_starts(sections)
-    ids: dict[str, int] = {}
+    base = db.conn.execute("SELECT coalesce(max(id), 0) FROM sections").fetchone()[0]
+    ids = {s["id"]: base + i + 1 for i, s in enumerate(sections)}
+    rows = []
     for s in sections:
         own_end = min(s["end"], firsts.get(s["id"], s["end"]))
-        body = text[s["start"]:own_end]
-        row = {"document_id": doc_id, "sid": s["id"], "parent_id": ids.get(s.get("parent")),
-               "label": s.get("label"), "kind": s.get("kind"), "title": s.get("title"), "start": s["start"],
-               "end": s["end"], "page": s.get("page"), "body": body, "body_fold": fold(body)}
-        ids[s["id"]] = _insert(db, "sections", row)
+        rows.append({"id": ids[s["id"]], "document_id": doc_id, "sid": s["id"], "parent_id": ids.get(s.get("parent")),
+                     "label": s.get("label"), "kind": s.get("kind"), "title": s.get("title"), "start": s["start"],
+                     "end": s["end"], "page": s.get("page"), "body": text[s["start"]:own_end],
+                     "body_fold": folded[s["start"]:own_end]})
+    _insert_many(db, "sections", rows)
     return ids
 
 
@@ -356,7 +361,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]
         return []
     phrase = '"' + folded.replace('"', "") + '"'
     sql = """SELECT s.id, s.document_id, d.number, d.title AS document_title, d.path,
-                    snippet(sections_fts, 3, '[', ']', '…', 12) AS snippet
+                    snippet(sections_fts, 0, '[', ']', '…', 12) AS snippet
              FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid
              JOIN documents d ON d.id = s.document_id
              WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?"""

@@ -1,0 +1,71 @@
+"""Benchmark the main job: a folder into a fresh database.
+
+usage: python bench/run.py [CORPUS] [--repeat N]
+
+Runs `extract_folder` with --jobs 1 and --jobs 2 into fresh databases, then re-runs over
+the unchanged folder, and (with --repeat N) over a folder of N symlinked copies of the
+corpus to show memory does not grow with the number of documents. Peak memory is the
+maximum resident size of this process and its workers (ru_maxrss of self and children).
+"""
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "corpus" / "real" / "text"
+
+
+def run(folder: Path, db: Path, jobs: int) -> dict:
+    """One run in a child process, so its peak memory is measured on its own."""
+    code = ("import json, resource, sys, time; from extractor.bulk import extract_folder; "
+            f"s = extract_folder({str(folder)!r}, {str(db)!r}, jobs={jobs}, progress=False); "
+            "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+            "print(json.dumps({'summary': s.to_dict(), 'peak_mb': peak / 1024}))")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    import json
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["wall"] = time.perf_counter() - started
+    s = result["summary"]
+    result["docs_per_s"] = s["documents"] / s["seconds"] if s["seconds"] else 0.0
+    return result
+
+
+def repeated(corpus: Path, n: int, into: Path) -> Path:
+    for i in range(n):
+        (into / f"copy{i:02d}").symlink_to(corpus, target_is_directory=True)
+    return into
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--repeat", type=int, default=0, help="also run over N copies of the corpus")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        one = run(corpus, tmp / "j1.db", 1)
+        two = run(corpus, tmp / "j2.db", 2)
+        again = run(corpus, tmp / "j2.db", 2)
+        print(f"corpus: {corpus} ({one['summary']['documents']} documents)")
+        print(f"--jobs 1: {one['docs_per_s']:.0f} docs/s, {one['summary']['seconds']:.1f} s, peak {one['peak_mb']:.0f} MB")
+        print(f"--jobs 2: {two['docs_per_s']:.0f} docs/s, {two['summary']['seconds']:.1f} s, peak {two['peak_mb']:.0f} MB"
+              f"  (speed-up {two['docs_per_s'] / max(one['docs_per_s'], 1e-9):.2f}x)")
+        print(f"re-run unchanged: {again['summary']['seconds']:.2f} s "
+              f"({100 * again['summary']['seconds'] / max(two['summary']['seconds'], 1e-9):.1f}% of the first run), "
+              f"{again['summary']['skipped']} skipped")
+        if args.repeat:
+            (tmp / "big").mkdir()
+            many = run(repeated(corpus, args.repeat, tmp / "big"), tmp / "big.db", 2)
+            print(f"{args.repeat}x corpus --jobs 2: {many['summary']['documents']} documents, "
+                  f"{many['docs_per_s']:.0f} docs/s, peak {many['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

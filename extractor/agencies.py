@@ -1,0 +1,364 @@
+"""Agency names: recognise them in text, expand abbreviations, split lists (issue 4).
+
+The lexicon (``data/agencies.json``) holds central, provincial, party, district and
+commune bodies with their current and former names and codes. Provincial names are
+stored without the place; the reader appends what follows as written ("tỉnh Hưng Yên",
+"Tỉnh ủy", "các huyện, thị xã, thành phố"). Bodies absent from the lexicon are read
+from a capitalised head word (Sở, Ban, Trung tâm …) and the capitalised words after it.
+Generic groups ("các sở, ban, ngành liên quan") are kept as written.
+
+All matching runs on the folded view (lowercase, no diacritics, same length as the
+text), so one pattern covers every tone-mark convention and capitalisation; the printed
+text decides only what case alone can tell (a name starts with a capital).
+
+Public: ``find_agencies(text)``, ``canonical(name)``, ``read_agency_list(text, fold, pos)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .lexicon import load, province
+from .normalise import fold as _fold
+
+
+@dataclass
+class Mention:
+    name: str        # full name, abbreviations expanded
+    start: int
+    end: int
+    generic: bool = False
+
+
+# ----------------------------------------------------------------- lexicon
+def _alt(words) -> str:
+    """Longest first, so 'so ke hoach va dau tu' wins over 'so ke hoach'."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _fold_key(s: str) -> str:
+    return " ".join(_fold(s).replace(" - ", " ").replace("-", " ").split())
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    return load("agencies.json")
+
+
+@lru_cache(maxsize=None)
+def _by_fold() -> dict[str, str]:
+    """Folded alias (spaces and dashes squeezed) → canonical name."""
+    out = {}
+    for e in _data()["agencies"]:
+        for a in [e["name"]] + e["aliases"]:
+            out.setdefault(_fold_key(a), e["name"])
+    return out
+
+
+def _flex(folded: str) -> str:
+    """Pattern for a folded name letting ' - ', '-', ',' and spaces vary between words."""
+    parts = regex.split(r"[\s\-,]+", folded)
+    return r"[\s\-,]*".join(regex.escape(p) for p in parts if p)
+
+
+@lru_cache(maxsize=None)
+def _lex_re():
+    names = set()
+    for e in _data()["agencies"]:
+        for a in [e["name"]] + e["aliases"]:
+            names.add(_fold(a))
+    alts = sorted(names, key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w&])")
+
+
+@lru_cache(maxsize=None)
+def _abbr() -> list[tuple["regex.Pattern", str]]:
+    items = sorted(_data()["abbreviations"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    return [(regex.compile(r"(?<![\w&])" + regex.escape(k) + r"(?![\w&])"), v) for k, v in items]
+
+
+def expand(name: str) -> str:
+    """Spell out abbreviations: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
+    for pat, full in _abbr():
+        if pat.search(name):
+            name = pat.sub(full, name)
+    return " ".join(name.split())
+
+
+def canonical(name: str) -> str:
+    """Full, canonical spelling of an agency name as printed anywhere (table cells too)."""
+    name = " ".join(name.strip().strip(".,;:").split())
+    if not name:
+        return name
+    fl = _fold(name)
+    found = read_agency(name, fl, 0)
+    if found and found.end >= len(name.rstrip()):
+        return found.name
+    return expand(name)
+
+
+# ----------------------------------------------------------------- pieces
+_HEAD_RE = None
+_ROLE_RE = None
+_GEN_RE = None
+_QUAL_RE = None
+
+
+def _compile():
+    global _HEAD_RE, _ROLE_RE, _GEN_RE, _QUAL_RE
+    d = _data()
+    _HEAD_RE = regex.compile(r"(?:" + _alt(_fold(h) for h in d["heads"]) + r")(?!\w)")
+    _ROLE_RE = regex.compile(r"(?:" + _alt(_fold(r) for r in d["roles"]) + r")(?!\w)")
+    _GEN_RE = regex.compile(r"(?:" + _alt(_fold(g) for g in d["generic"]) + r")(?!\w)")
+    _QUAL_RE = regex.compile(r"[ ]+(?:" + _alt(_fold(q) for q in d["qualifiers"]) + r")(?!\w)")
+
+
+_ADMIN = r"(?:huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|dac khu)"
+# place or level written after a body's name: "tỉnh Hưng Yên", "các huyện, thị xã, thành phố"
+_PLACE_RE = regex.compile(
+    r"[ ]+(?:"
+    r"(?:cac[ ]+)?" + _ADMIN + r"(?:(?:,[ ]*|[ ]+va[ ]+|,[ ]+va[ ]+)" + _ADMIN + r")+(?!\w)"   # admin list
+    r"|(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)(?=[ ]+[^\W\d_])"   # name follows
+    r"|(?:tinh|cap tinh|cap huyen|cap xa|cac cap|trung uong|viet nam|khu vuc|chi nhanh tinh)(?!\w)"
+    r")")
+# a party or government owner after a body's name: "Ban Tuyên giáo Tỉnh ủy", "Văn phòng UBND tỉnh"
+_OWNER_RE = regex.compile(r"[ ]+(?:cua[ ]+)?(?=(?:tinh uy|thanh uy|huyen uy|thi uy|ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan"
+                          r"|mttq|mat tran to quoc|uy ban mat tran)(?!\w))")
+_WORD_RE = regex.compile(r"[\w&]+(?:[\-][\w&]+)*")
+_PROPER_RE = regex.compile(r"[ ]+(\p{Lu}[\w]*(?:[ ]+-[ ]+\p{Lu}\w*|[ ]+\p{Lu}\w*){0,3})")
+
+# first syllables of verbs that end an unknown name ("Trung tâm Y tế thực hiện …")
+_STOP = set("""chu phoi co chiu tham chi lanh huong xay to trien thuc tiep day tang ra theo don kiem giam ban bao kip quan
+thuong doi nghien de tich khan can bo tham tong ho phai nang tap phat tuyen van som lam la duoc cung hoan sua dam uu lap
+trinh gui phan chuan giao xem quyet thanh cap danh so thong cu huy guong va voi cua tai tren trong de nham ve den tu
+khi neu theo cac mot nhung tao thu xu dieu nhan vao ke""".split())
+
+
+def _span_words(text: str, p: int, end: int) -> str:
+    return text[p:end]
+
+
+def _lex_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
+    if not text[p:p + 1].isupper():
+        return None
+    m = _lex_re().match(fl, p)
+    if not m:
+        return None
+    name = _by_fold().get(_fold_key(m.group()))
+    if name is None:
+        name = expand(text[p:m.end()])
+    return m.end(), name
+
+
+def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
+    """An unknown body: a capitalised head word and the name words after it."""
+    if not text[p:p + 1].isupper():
+        return None
+    m = _HEAD_RE.match(fl, p)
+    if not m:
+        return None
+    pos = m.end()
+    lower_run = words = 0
+    while True:
+        sp = pos
+        while sp < len(text) and text[sp] == " ":
+            sp += 1
+        if sp == pos or sp >= len(text):
+            break
+        joined = False
+        j = regex.match(r"(?:va|-)[ ]+", fl[sp:sp + 4])
+        if j:
+            sp2 = sp + j.end()
+            # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
+            if not text[sp2:sp2 + 1].isupper() or _HEAD_RE.match(fl, sp2) or _lex_at(text, fl, sp2):
+                break
+            sp, joined = sp2, True
+        w = _WORD_RE.match(text, sp)
+        if not w:
+            break
+        word = w.group()
+        if word[:1].isupper():
+            lower_run = 0
+        elif joined or lower_run >= 3 or words == 0 or _fold(word) in _STOP or word.isdigit():
+            break
+        else:
+            lower_run += 1
+        words += 1
+        pos = w.end()
+    if words == 0:
+        return None
+    return pos, expand(text[p:pos])
+
+
+def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
+    """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers."""
+    q = p
+    m = regex.match(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+", fl[q:q + 20])
+    if m:
+        q += m.end()
+    g = _GEN_RE.match(fl, q)
+    if not g:
+        return None
+    end = g.end()
+    while True:
+        s = regex.match(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?", fl[end:end + 12])
+        if not s:
+            break
+        if "va" in s.group() and "cac" in s.group():
+            break      # "… và các đơn vị" starts a new group
+        g2 = _GEN_RE.match(fl, end + s.end())
+        if not g2 or text[end + s.end():end + s.end() + 1].isupper():
+            break
+        end = g2.end()
+    end = _qualifiers(text, fl, end)
+    name = expand(text[p:end])
+    return end, name[:1].lower() + name[1:]
+
+
+def _qualifiers(text: str, fl: str, end: int) -> int:
+    while True:
+        q = _QUAL_RE.match(fl, end) or _PLACE_RE.match(fl, end)
+        if not q:
+            return end
+        end = _place_name(text, fl, q.end())
+
+
+def _place_name(text: str, fl: str, end: int) -> int:
+    """After 'tỉnh', 'huyện' …: the capitalised place name, if one is printed."""
+    if regex.search(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$", fl[max(0, end - 10):end]):
+        m = _PROPER_RE.match(text, end)
+        if m and not _HEAD_RE.match(fl, m.start(1)):
+            return m.end()
+    return end
+
+
+def _suffix(text: str, fl: str, end: int) -> int:
+    """Place, level and owner after a name."""
+    for _ in range(3):
+        o = _OWNER_RE.match(fl, end)
+        if o:
+            sub = read_agency(text, fl, o.end(), generic=False)
+            if sub:
+                end = sub.end
+                continue
+        m = _PLACE_RE.match(fl, end)
+        if m:
+            end = _place_name(text, fl, m.end())
+            continue
+        pr = _PROPER_RE.match(text, end)
+        if pr and province(pr.group(1)):
+            end = pr.end()    # "Ban Quản lý các khu công nghiệp Thái Nguyên"
+            continue
+        break
+    return end
+
+
+def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Mention]:
+    """One agency name starting exactly at p, or None."""
+    if _HEAD_RE is None:
+        _compile()
+    if p >= len(text) or not text[p].isalpha():
+        return None
+    r = _ROLE_RE.match(fl, p)
+    if r:
+        q = r.end()
+        while q < len(text) and text[q] == " ":
+            q += 1
+        sub = read_agency(text, fl, q, generic=True)
+        if sub and q > r.end():
+            role = text[p:r.end()]
+            if fl.startswith(("cac ", "nguoi ", "dong chi "), p):
+                role = role[:1].lower() + role[1:]
+            person = fl.startswith(("cac dong chi", "dong chi"), p)
+            return Mention(f"{role} {sub.name}", p, sub.end, sub.generic or person)
+    for reader in (_lex_at, _head_at):
+        found = reader(text, fl, p)
+        if found:
+            end = _suffix(text, fl, found[0])
+            name = found[1] + (expand(text[found[0]:end]) if end > found[0] else "")
+            if end > found[0] and not name[len(found[1]):].startswith(" "):
+                name = found[1] + " " + name[len(found[1]):]
+            return Mention(" ".join(name.split()), p, end, False)
+    if generic:
+        found = _generic_at(text, fl, p)
+        if found:
+            return Mention(found[1], p, found[0], True)
+    return None
+
+
+def _is_person(m: Mention) -> bool:
+    return _by_kind().get(m.name) == "person"
+
+
+@lru_cache(maxsize=None)
+def _by_kind() -> dict[str, str]:
+    return {e["name"]: e["kind"] for e in _data()["agencies"]}
+
+
+_LEVEL_END = regex.compile(r"[ ]+(tỉnh|các cấp|cấp tỉnh|cấp huyện|cấp xã)$")
+_SEP_RE = regex.compile(r"(?:[ ]*(?:,|;)[ ]*(?:va[ ]+|cung[ ]+)?|[ ]+(?:va|cung|cung voi)[ ]+)")
+
+
+def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
+    """Agencies joined by ',', ';', 'và', 'cùng' from p; the end and the names.
+
+    A level written once after 'X và Y tỉnh' applies to both ('Ủy ban MTTQ và các đoàn
+    thể tỉnh' → 'Ủy ban Mặt trận Tổ quốc tỉnh', 'các đoàn thể tỉnh')."""
+    first = read_agency(text, fl, p)
+    if not first:
+        return p, []
+    items, seps, end = [first], [], first.end
+    while True:
+        s = _SEP_RE.match(fl, end)
+        if not s:
+            break
+        nxt = read_agency(text, fl, s.end())
+        if not nxt:
+            break
+        seps.append("va" if regex.search(r"\b(?:va|cung)\b", s.group()) else ",")
+        items.append(nxt)
+        end = nxt.end
+    names = [m.name for m in items]
+    for i in range(len(items) - 1, 0, -1):
+        if seps[i - 1] == "," and items[i - 1].generic and _is_person(items[i]):
+            names[i - 1] = names[i - 1] + ", " + names.pop(i)
+            seps.pop(i - 1)
+    for i in range(len(names) - 1, 0, -1):
+        lv = _LEVEL_END.search(names[i])
+        if lv and seps[i - 1] == "va" and not _LEVEL_END.search(names[i - 1]) \
+                and not regex.search(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b", names[i - 1]):
+            names[i - 1] = names[i - 1] + " " + lv.group(1)
+    return end, names
+
+
+# ----------------------------------------------------------------- scanning
+_START_RE = None
+
+
+def _start_re():
+    global _START_RE
+    if _START_RE is None:
+        d = _data()
+        words = [_fold(h) for h in d["heads"]] + [_fold(r) for r in d["roles"]]
+        words += [_fold(a) for e in d["agencies"] for a in [e["name"]] + e["aliases"]]
+        _START_RE = regex.compile(r"(?<![\w&])(?:cac[ ]+)?(?:" + _alt(words) + r")(?![\w])")
+    return _START_RE
+
+
+def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
+    """Every agency named in text, in order, not overlapping (generic groups only after 'các')."""
+    if _HEAD_RE is None:
+        _compile()
+    fl = fl if fl is not None else _fold(text)
+    out, pos = [], 0
+    for m in _start_re().finditer(fl):
+        if m.start() < pos:
+            continue
+        found = read_agency(text, fl, m.start(), generic=fl.startswith("cac ", m.start()))
+        if found and (found.generic or text[m.start()].isupper() or fl.startswith("cac ", m.start())):
+            out.append(found)
+            pos = found.end
+    return out
