@@ -116,7 +116,7 @@ def _compile():
     _QUAL_RE = regex.compile(r"[ ]+(?:" + _alt(_fold(q) for q in d["qualifiers"]) + r")(?!\w)")
 
 
-_ADMIN = r"(?:huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|dac khu)"
+_ADMIN = r"(?:tinh|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|dac khu)"
 # place or level written after a body's name: "tỉnh Hưng Yên", "các huyện, thị xã, thành phố"
 _PLACE_RE = regex.compile(
     r"[ ]+(?:"
@@ -131,10 +131,10 @@ _WORD_RE = regex.compile(r"[\w&]+(?:[\-][\w&]+)*")
 _PROPER_RE = regex.compile(r"[ ]+(\p{Lu}[\w]*(?:[ ]+-[ ]+\p{Lu}\w*|[ ]+\p{Lu}\w*){0,3})")
 
 # first syllables of verbs that end an unknown name ("Trung tâm Y tế thực hiện …")
-_STOP = set("""chu phoi co chiu tham chi lanh huong xay to trien thuc tiep day tang ra theo don kiem giam ban bao kip quan
-thuong doi nghien de tich khan can bo tham tong ho phai nang tap phat tuyen van som lam la duoc cung hoan sua dam uu lap
-trinh gui phan chuan giao xem quyet thanh cap danh so thong cu huy guong va voi cua tai tren trong de nham ve den tu
-khi neu theo cac mot nhung tao thu xu dieu nhan vao ke""".split())
+_STOP = set("""chủ phối có chịu tham chỉ lãnh hướng xây tổ triển thực tiếp đẩy tăng rà theo đôn kiểm giám ban báo kịp quan
+thường đổi nghiên đề tích khẩn cần bố thẩm tổng hỗ phải nâng tập phát tuyên vận sớm làm là được cùng hoàn sửa đảm bảo ưu lập
+trình gửi phản chuẩn giao xem quyết thành cấp danh số thống cử huy gương và với của tại trên trong để nhằm về đến từ khi nếu
+các một những tạo thu xử điều nhận vào kể do gồm có đã đang sẽ thì mà như""".split())
 
 
 def _span_words(text: str, p: int, end: int) -> str:
@@ -169,7 +169,7 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         if sp == pos or sp >= len(text):
             break
         joined = False
-        j = regex.match(r"(?:va|-)[ ]+", fl[sp:sp + 4])
+        j = _RX0.match(fl[sp:sp + 4])
         if j:
             sp2 = sp + j.end()
             # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
@@ -182,7 +182,7 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         word = w.group()
         if word[:1].isupper():
             lower_run = 0
-        elif joined or lower_run >= 3 or words == 0 or _fold(word) in _STOP or word.isdigit():
+        elif joined or lower_run >= 4 or words == 0 or word.lower() in _STOP or word.isdigit():
             break
         else:
             lower_run += 1
@@ -196,15 +196,20 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
 def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers."""
     q = p
-    m = regex.match(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+", fl[q:q + 20])
+    m = _RX1.match(fl[q:q + 20])
     if m:
         q += m.end()
     g = _GEN_RE.match(fl, q)
     if not g:
         return None
     end = g.end()
+    nouns = 1
+    qualified = False
     while True:
-        s = regex.match(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?", fl[end:end + 12])
+        q2 = _qualifiers(text, fl, end)
+        qualified = qualified or q2 > end
+        end = q2
+        s = _RX2.match(fl[end:end + 12])
         if not s:
             break
         if "va" in s.group() and "cac" in s.group():
@@ -213,7 +218,12 @@ def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         if not g2 or text[end + s.end():end + s.end() + 1].isupper():
             break
         end = g2.end()
+        nouns += 1
+    bare = end
     end = _qualifiers(text, fl, end)
+    # one bare noun ("Tổ chức thực hiện …") is a word, not a group of agencies
+    if not m and nouns == 1 and end == bare and not qualified:
+        return None
     name = expand(text[p:end])
     return end, name[:1].lower() + name[1:]
 
@@ -228,7 +238,7 @@ def _qualifiers(text: str, fl: str, end: int) -> int:
 
 def _place_name(text: str, fl: str, end: int) -> int:
     """After 'tỉnh', 'huyện' …: the capitalised place name, if one is printed."""
-    if regex.search(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$", fl[max(0, end - 10):end]):
+    if _RX3.search(fl[max(0, end - 10):end]):
         m = _PROPER_RE.match(text, end)
         if m and not _HEAD_RE.match(fl, m.start(1)):
             return m.end()
@@ -264,6 +274,16 @@ def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Me
         return None
     r = _ROLE_RE.match(fl, p)
     if r:
+        both = _RX4.match(fl[r.end():r.end() + 6])
+        r2 = _ROLE_RE.match(fl, r.end() + both.end()) if both else None
+        if r2:
+            # "các Tổ đại biểu và đại biểu HĐND tỉnh": the body after the second role is shared
+            sub = read_agency(text, fl, r2.end() + 1, generic=False)
+            if sub and text[r2.end():r2.end() + 1] == " ":
+                first = Mention(text[p:r.end()] + " " + sub.name, p, sub.end)
+                second = text[r.end() + both.end():r2.end()] + " " + sub.name
+                first.name = _lower_group(first.name, fl, p) + "\n" + _lower_group(second, fl, r.end() + both.end())
+                return first
         q = r.end()
         while q < len(text) and text[q] == " ":
             q += 1
@@ -287,6 +307,10 @@ def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Me
         if found:
             return Mention(found[1], p, found[0], True)
     return None
+
+
+def _lower_group(name: str, fl: str, p: int) -> str:
+    return name[:1].lower() + name[1:] if fl.startswith(("cac ", "nguoi ", "dong chi ", "dai bieu"), p) else name
 
 
 def _is_person(m: Mention) -> bool:
@@ -318,10 +342,20 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
         nxt = read_agency(text, fl, s.end())
         if not nxt:
             break
-        seps.append("va" if regex.search(r"\b(?:va|cung)\b", s.group()) else ",")
+        seps.append("va" if _RX5.search(s.group()) else ",")
         items.append(nxt)
         end = nxt.end
     names = [m.name for m in items]
+    if any("\n" in n for n in names):
+        flat_names, flat_items, flat_seps = [], [], []
+        for i, (n, it) in enumerate(zip(names, items)):
+            parts = n.split("\n")
+            for k, part in enumerate(parts):
+                flat_names.append(part)
+                flat_items.append(Mention(part, it.start, it.end, it.generic))
+                if len(flat_names) > 1:
+                    flat_seps.append("va" if k else seps[i - 1])
+        names, items, seps = flat_names, flat_items, flat_seps
     for i in range(len(items) - 1, 0, -1):
         if seps[i - 1] == "," and items[i - 1].generic and _is_person(items[i]):
             names[i - 1] = names[i - 1] + ", " + names.pop(i)
@@ -329,7 +363,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
     for i in range(len(names) - 1, 0, -1):
         lv = _LEVEL_END.search(names[i])
         if lv and seps[i - 1] == "va" and not _LEVEL_END.search(names[i - 1]) \
-                and not regex.search(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b", names[i - 1]):
+                and not _RX6.search(names[i - 1]):
             names[i - 1] = names[i - 1] + " " + lv.group(1)
     return end, names
 
@@ -362,3 +396,13 @@ def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
             out.append(found)
             pos = found.end
     return out
+
+
+# patterns used inside functions, compiled once
+_RX0 = regex.compile(r"(?:va|-)[ ]+")
+_RX1 = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
+_RX2 = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
+_RX3 = regex.compile(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$")
+_RX4 = regex.compile(r"[ ]+(?:va|,)[ ]+")
+_RX5 = regex.compile(r"\b(?:va|cung)\b")
+_RX6 = regex.compile(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b")

@@ -42,7 +42,7 @@ _RE_ABS = regex.compile(
     r"|(?P<my>" + _MY + r")|(?P<dq>" + _DAY_OF_QUARTER + r")|(?P<dem>" + _DAY_EVERY_MONTH + r")"
     r"|(?P<dm>" + _DM + r")|(?P<dmw>" + _DM_WORDS + r")|(?P<y>" + _Y + r"))")
 # quarters and halves bound a task even without a cue word ("Quý IV năm 2026: …")
-_RE_BARE = regex.compile(r"(?<![\w])(?:(?P<qy>" + _QY + r")|(?P<hy>" + _HY + r"))")
+_RE_BARE = regex.compile(r"(?<![\w])(?:(?P<qy>" + _QY + r")|(?P<hy>(?!)))")
 _RE_WITHIN = regex.compile(
     r"(?<![\w])(?:trong[ ]+(?:thoi[ ]+han|vong|thoi[ ]+gian)[ ]+|cham[ ]+nhat[ ]+(?:la[ ]+)?(?:sau[ ]+)?|truoc[ ]+)?"
     r"(\d{1,3})[ ]+ngay(?:[ ]+lam[ ]+viec)?[ ]*,?[ ]*(?:ke[ ]+tu|tu|sau[ ]+khi|sau)(?:[ ]+(?:ngay|khi|thoi diem))?")
@@ -55,8 +55,26 @@ _RE_FREQ = regex.compile(
 _REPORT_AFTER = regex.compile(r"[^.;\n]{0,80}?(?:bao[ ]+cao|tong[ ]+hop|so[ ]+ket|danh[ ]+gia|de[ ]+xuat|gui|cap[ ]+nhat)")
 _RECUR_NEAR = regex.compile(r"(?:" + _EVERY + r"|moi)[ ]+(nam|quy|thang|tuan)|dinh[ ]+ky[ ]+(?:6|06|sau)[ ]+thang")
 # a year closing a target, period or horizon is not a limit on an action
+_MORE_DM = regex.compile(r"(?P<extra>(?:[ ]*(?:,|va)[ ]*(?:ngay[ ]+)?\d{1,2}[ ]*/[ ]*\d{1,2}(?![ ]*[/\d]))*)"
+                         r"[ ]*(?P<every>(?:hang|moi)[ ]+(?:nam|quy|thang))?")
+_TAIL_EVERY = regex.compile(r"[ ]*(?:" + _EVERY + r"|moi)[ ]+(?:nam|quy|thang)")
 _NOT_YEAR = regex.compile(r"(?:den|giai doan|tam nhin|dinh huong|thoi ky|nhiem ky|tu|nam)[ ]+$")
 _TARGET_WORDS = regex.compile(r"\b(?:dat|phan dau|tang|giam|chiem|toi thieu|it nhat|tren|duoi)\b")
+
+
+# the cue words alone: a cheap scan finds where the full pattern may start
+_CUE_HIT = regex.compile(r"(?<![\w])(?:truoc|trong|vao|xong|cham nhat|han chot|den het|hoan thanh|thoi gian|thoi han|han hoan)(?!\w)")
+
+
+def _abs_matches(fl: str, lo: int, hi: int):
+    last = lo
+    for c in _CUE_HIT.finditer(fl, lo, hi):
+        if c.start() < last:
+            continue
+        m = _RE_ABS.match(fl, c.start(), hi)
+        if m:
+            last = m.end()
+            yield m
 
 
 def _clause_bounds(fl: str, start: int, end: int) -> tuple[int, int]:
@@ -108,7 +126,7 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
                 return
         found.append((s, e, due, rec, within))
 
-    for m in _RE_ABS.finditer(fl, lo, hi):
+    for m in _abs_matches(fl, lo, hi):
         s, e = m.start(), m.end()
         ca, cb = _clause_bounds(fl, s, e)
         rest = fl[e:cb]
@@ -118,19 +136,19 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
         due = None
         if m.group("dmy") or m.group("dmyw"):
             g = [x for x in m.groups() if x is not None]
-            nums = regex.findall(r"\d+", m.group("dmy") or m.group("dmyw"))
+            nums = _RX0.findall(m.group("dmy") or m.group("dmyw"))
             d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
             if not _valid(d, mo):
                 continue
             due, rec = f"{y:04d}-{mo:02d}-{d:02d}", None
         elif m.group("qy"):
-            q, y = regex.findall(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})", m.group("qy"))[0]
+            q, y = _RX1.findall(m.group("qy"))[0]
             due, rec = f"{y}-Q{_quarter(q)}", None
         elif m.group("hy"):
-            hm = regex.search(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})", m.group("hy"))
+            hm = _RX2.search(m.group("hy"))
             due, rec = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}", None
         elif m.group("my"):
-            mo, y = regex.findall(r"\d+", m.group("my"))[:2]
+            mo, y = _RX0.findall(m.group("my"))[:2]
             if not 1 <= int(mo) <= 12:
                 continue
             due, rec = f"{y}-{int(mo):02d}", None
@@ -139,10 +157,19 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
         elif m.group("dem"):
             due, rec = None, "monthly"
         elif m.group("dm") or m.group("dmw"):
-            nums = regex.findall(r"\d+", m.group("dm") or m.group("dmw"))
+            nums = _RX0.findall(m.group("dm") or m.group("dmw"))
             d, mo = int(nums[0]), int(nums[1])
             if not _valid(d, mo):
                 continue
+            more = _MORE_DM.match(fl, e)
+            if more and more.group("every"):
+                rec = "yearly" if more.group("every").endswith("nam") else rec   # "… 15/6 và 15/12 hằng năm"
+            if more and more.group("extra"):
+                for x in _RX3.finditer(more.group("extra")):
+                    xd, xm = int(x.group(1)), int(x.group(2))
+                    if _valid(xd, xm) and rec == "yearly":
+                        xs = more.start("extra") + x.start()
+                        found.append((xs, more.start("extra") + x.end(), f"--{xm:02d}-{xd:02d}", "yearly", None))
             if rec == "yearly" or rec is None and issued is None:
                 due, rec = f"--{mo:02d}-{d:02d}", "yearly" if rec else None
                 if rec is None:
@@ -155,34 +182,34 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
                 due = f"--{mo:02d}-{d:02d}"
         elif m.group("y"):
             cue = fl[s:m.start("y")]
-            if cue.startswith("vao") and not regex.search(r"hoan thanh|xong|ket thuc", cue):
+            if cue.startswith("vao") and not _RX4.search(cue):
                 continue      # "vào năm 2030" dates a state, not a limit
-            if not regex.search(r"hoan thanh|xong|truoc|cham nhat|het|thoi gian|thoi han|han", cue):
+            if not _RX5.search(cue):
                 # "trong năm 2026" bounds a task unless the clause sets a target
                 if _TARGET_WORDS.search(fl[ca:cb]) or _NOT_YEAR.search(before):
                     continue
-            if regex.match(r"truoc[ ]+nam", cue.strip()) and _TARGET_WORDS.search(fl[ca:cb]):
+            if _RX6.match(cue.strip()) and _TARGET_WORDS.search(fl[ca:cb]):
                 continue
             due, rec = m.group(m.lastindex), None
-            due = regex.search(r"\d{4}", m.group("y")).group()
+            due = _RX7.search(m.group("y")).group()
         if due and _is_past(due, issued):
             continue
         # "trước ngày 20/11 hằng năm": the recurrence closes the phrase
         e2 = e
-        tail = regex.match(r"[ ]*(?:" + _EVERY + r"|moi)[ ]+(?:nam|quy|thang)", fl[e:e + 16])
+        tail = _TAIL_EVERY.match(fl[e:e + 16])
         if tail:
             e2 = e + tail.end()
         add(s, e2, due, rec)
 
     for m in _RE_BARE.finditer(fl, lo, hi):
         ca, _ = _clause_bounds(fl, m.start(), m.end())
-        if _NOT_YEAR.search(fl[ca:m.start()]) or regex.search(r"(?:den|tu|giai doan)[ ]+$", fl[max(ca, m.start() - 12):m.start()]):
+        if _NOT_YEAR.search(fl[ca:m.start()]) or _RX8.search(fl[max(ca, m.start() - 12):m.start()]):
             continue
         if m.group("qy"):
-            q, y = regex.findall(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})", m.group("qy"))[0]
+            q, y = _RX1.findall(m.group("qy"))[0]
             due = f"{y}-Q{_quarter(q)}"
         else:
-            hm = regex.search(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})", m.group("hy"))
+            hm = _RX2.search(m.group("hy"))
             due = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}"
         if _is_past(due, issued):
             continue
@@ -210,8 +237,11 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
         elif fl[e:e + 3].lstrip().startswith(","):
             # "Hằng năm, Sở … đề xuất": the frequency opens the clause
             ca, _ = _clause_bounds(fl, m.start(), e)
-            if regex.search(r"[\w]{2,}", fl[ca:m.start()]) and not regex.fullmatch(r"[\s\-+*•\w.)]{0,6}", fl[ca:m.start()]):
+            if _RX9.search(fl[ca:m.start()]) and not _RX10.fullmatch(fl[ca:m.start()]):
                 continue
+        ca, cb = _clause_bounds(fl, m.start(), e)
+        if any(f[2] and ca <= f[0] < cb for f in found):
+            continue      # the clause's dated limit already carries the duty
         add(m.start(), e, None, rec)
 
     found.sort()
@@ -220,3 +250,17 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
         out.append(Deadline(text=text[s:e].strip(), due=due, recurrence=rec, section=seg.section_id_at(s),
                             start=s, end=e, page=seg.norm.page_at(s), within_days=within))
     return out
+
+
+# patterns used inside functions, compiled once
+_RX0 = regex.compile(r"\d+")
+_RX1 = regex.compile(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})")
+_RX2 = regex.compile(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})")
+_RX3 = regex.compile(r"(\d{1,2})[ ]*/[ ]*(\d{1,2})")
+_RX4 = regex.compile(r"hoan thanh|xong|ket thuc")
+_RX5 = regex.compile(r"hoan thanh|xong|truoc|cham nhat|het|thoi gian|thoi han|han")
+_RX6 = regex.compile(r"truoc[ ]+nam")
+_RX7 = regex.compile(r"\d{4}")
+_RX8 = regex.compile(r"(?:den|tu|giai doan)[ ]+$")
+_RX9 = regex.compile(r"[\w]{2,}")
+_RX10 = regex.compile(r"[\s\-+*•\w.)]{0,6}")
