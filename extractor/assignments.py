@@ -10,6 +10,7 @@ trì:") leads every sentence below it until its section ends. Support is read fr
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -138,6 +139,12 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _ONLY_MARKER = regex.compile(r"\s*(?:(?:Điều|Khoản|Mục)\s+\d+\w?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]")
 
 
+@lru_cache(maxsize=4096)
+def _scope_title(title: str) -> bool:
+    """'Phạm vi điều chỉnh', 'Đối tượng áp dụng': articles that name bodies, not tasks."""
+    return bool(_SCOPE_TITLE.match(fold(title)))
+
+
 def _ancestors(seg_by_id: dict, sec: Optional[Section]) -> list[Section]:
     out = []
     while sec is not None:
@@ -184,7 +191,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
     for a, b, sec in _pieces(seg, lo, hi):
         chain = _ancestors(by_id, sec)
-        if any(c.title and _SCOPE_TITLE.match(fold(c.title)) for c in chain):
+        if any(c.title and _scope_title(c.title) for c in chain):
             continue
         block_lead = next(((blocks[c.id][0], c) for c in chain if c.id in blocks), None)
         for si, (s, e) in enumerate(_sentences(text, a, b)):

@@ -140,12 +140,25 @@ class Segmented:
         return self.norm.text
 
     def section_at(self, offset: int) -> Optional[Section]:
-        """The innermost section whose span holds offset."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.depth >= best.depth):
-                best = s
-        return best
+        """The innermost section whose span holds offset.
+
+        Sections nest and come in reading order, so the last one starting at or before
+        offset is the innermost candidate; if it has ended, its ancestors are tried."""
+        index = self._section_index()
+        i = bisect.bisect_right(index[0], offset) - 1
+        if i < 0:
+            return None
+        sec = self.sections[i]
+        while sec is not None and not (sec.start <= offset < sec.end):
+            sec = index[1].get(sec.parent)
+        return sec
+
+    def _section_index(self):
+        cached = getattr(self, "_index_cache", None)
+        if cached is None or cached[2] != len(self.sections):
+            cached = ([s.start for s in self.sections], {s.id: s for s in self.sections}, len(self.sections))
+            self._index_cache = cached
+        return cached
 
     def section_id_at(self, offset: int) -> Optional[str]:
         s = self.section_at(offset)
