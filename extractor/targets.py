@@ -1,8 +1,264 @@
-"""Numeric targets (issue 5). Placeholder until the extractor lands."""
+"""Numeric targets: forward-looking quantities a document sets out to reach.
+
+A target is a number (or range) with a unit, in a clause that aims at something (đạt,
+phấn đấu, tăng, thành lập, …), outside the past-tense assessment of a document. Its year
+comes from the clause ("đến năm 2030", "giai đoạn 2021-2030"), else from the item or the
+heading above it.
+"""
 from __future__ import annotations
 
-from .models import Segmented, Target
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from . import lexicon
+from .models import Section, Segmented, Target
+from .numbers import NUMBER, as_number, parse_number
+
+_CUE = regex.compile(
+    r"\b(?:đạt|phấn đấu|phần đấu|phân đấu|tăng|giảm|chiếm|có thêm|thêm|thành lập|mở rộng|xây dựng|nâng|đưa ra|"
+    r"thuộc top|trở lên|tối thiểu|ít nhất|lên|huy động|thu hút|hỗ trợ|đào tạo|sáp nhập|là|có|gấp)\b", regex.I)
+_MONEY_OR_RATE = regex.compile(r"đồng|USD|^%$")
+_STRONG_CUES = {"đạt", "phấn đấu", "phần đấu", "phân đấu", "tăng", "giảm", "chiếm", "lên", "huy động", "thu hút",
+                "trở lên", "tối thiểu", "ít nhất", "là"}
+_PAST = regex.compile(r"\b(?:đã đạt|đã có|đã được|đạt được|kết quả|so với mục tiêu|vượt)\b", regex.I)
+_PAST_TITLE = regex.compile(r"(?i)tình hình|kết quả|đánh giá|thực trạng|bối cảnh")
+_YEAR_CUE = regex.compile(r"(?:đến|Đến|vào|tới|Tới|Vào)\s+(?:cuối\s+|hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
+_PERIOD = regex.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+_BASELINE_FROM = regex.compile(r"từ\s+(" + NUMBER + r")\s*%?\s*(?:năm|vào năm)\s+((?:19|20)\d\d)\s+lên\s*$")
+_BASELINE_CMP = regex.compile(r"^[^;.]{0,40}?so với\s+(?:năm\s+)?((?:19|20)\d\d)")
+_CLAUSE_END = regex.compile(r"[;.\n]|:\s")
+_COMPARATORS = [("approx", r"khoảng|xấp xỉ|gần"), ("gte", r"ít nhất|tối thiểu|không dưới|không thấp hơn"),
+                ("lte", r"tối đa|không quá|không vượt quá|top"), ("gt", r"trên|hơn|vượt"), ("lt", r"dưới")]
+_COMPARATOR = regex.compile(r"(?:" + "|".join(f"(?P<{n}>\\b(?:{p}))" for n, p in _COMPARATORS) + r")(?:\s+(?:mức|từ|là))?\s*$",
+                            regex.I)
+_NOT_TARGET_BEFORE = regex.compile(
+    r"(?:Điều|khoản|điểm|Khoản|Mục|Chương|số|Số|ngày|tháng|năm|lần thứ|khóa|khoá|Khóa|giai đoạn|top|VNR|"
+    r"Quyết định|Nghị định|Nghị quyết|mẫu|Mẫu|phụ lục|Phụ lục|Quốc lộ|quốc lộ|tỉnh lộ|đường|lô|thửa|tờ)\s*$")
+
+
+@dataclass
+class _Unit:
+    printed: str
+    base: Optional[str]
+    scale: float
+    end: int
 
 
 def extract_targets(seg: Segmented) -> list[Target]:
-    return []
+    text = seg.text
+    lo = seg.body_start or 0
+    hi = seg.closing_start if seg.closing_start and seg.closing_start > lo else len(text)
+    by_id = {s.id: s for s in seg.sections}
+    ref_year = _reference_year(seg)
+    out: list[Target] = []
+    prev_end = -1
+    for m in _NUMBER_RANGE.finditer(text, lo, hi):
+        t = _target_at(seg, m, by_id, ref_year)
+        if t:
+            # "ít nhất 05 KCN và 09 CCN": a comparator reaches over "và" to the next quantity
+            if out and t.comparator == "eq" and regex.fullmatch(r"\s*(?:và|,)\s*", text[prev_end:m.start()]):
+                t.comparator = out[-1].comparator
+            out.append(t)
+            prev_end = t.end
+    return out
+
+
+_NUMBER_RANGE = regex.compile(
+    r"(?<![\w./,\-])(?P<a>" + NUMBER + r")(?:\s*[-–]\s*(?P<b>" + NUMBER + r"))?(?![\w/]|[.,]\d)")
+
+
+def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Target]:
+    text = seg.text
+    section = seg.section_at(m.start())
+    if section is None or section.kind in ("preamble", "closing"):
+        return None
+    chain = _chain(section, by_id)
+    if any(s.title and _PAST_TITLE.search(s.title) for s in chain):
+        return None
+    unit = _unit_after(text, m.end())
+    if unit is None and regex.search(r"thuộc\s+top\s*$", text[max(0, m.start() - 12):m.start()]):
+        unit = _Unit("top", "top", 1.0, m.end())       # "thuộc top 20": a rank to reach or better
+    if unit is None:
+        return None
+    clause_start = _clause_start(text, m.start(), section.start)
+    before = text[clause_start:m.start()]
+    if (_NOT_TARGET_BEFORE.search(before) and unit.printed != "top") or regex.search(r"\d\s*[-–/]\s*$", before):
+        return None
+    cues = [c.group().lower() for c in _CUE.finditer(before)]
+    if not cues and not regex.match(r"\s*trở lên", text[unit.end:unit.end + 10]):
+        return None
+    if _MONEY_OR_RATE.search(unit.printed) and not any(c in _STRONG_CUES for c in cues):
+        return None                      # "hỗ trợ 100% chi phí, tối đa 5 triệu đồng": a support level
+    if _BASELINE_FROM.search(text[max(clause_start, m.start() - 40):m.start()] + "") is None and \
+            regex.match(r"\s*%?\s*(?:năm|vào năm)\s+(?:19|20)\d\d\s+lên\b", text[m.end():m.end() + 25]):
+        return None                      # "từ 49,7% năm 2020 lên 60%": the starting point, not a target
+    if _is_past(before, ref_year):
+        return None
+    a, b = parse_number(m.group("a")), parse_number(m.group("b")) if m.group("b") else None
+    if a is None:
+        return None
+    clause_end = _clause_end(text, unit.end)
+    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain)
+    if year and ref_year and int(year) < ref_year:
+        return None
+    comparator = _comparator(before, text[unit.end:unit.end + 12])
+    value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
+    start = _indicator_start(text, clause_start, m.start())
+    return Target(
+        text=text[start:unit.end], indicator=_indicator(text[start:m.start()]),
+        value=as_number(value), min=as_number(lo_v), max=as_number(hi_v), unit=unit.printed,
+        comparator=comparator, year=year, period=period, baseline=_baseline(text, clause_start, m, unit.end),
+        section=section.id, start=start, end=unit.end, page=seg.norm.page_at(m.start()),
+        value_normalized=_scaled(value, unit), min_normalized=_scaled(lo_v, unit),
+        max_normalized=_scaled(hi_v, unit), unit_base=unit.base)
+
+
+# ----------------------------------------------------------------- units
+@lru_cache(maxsize=None)
+def _unit_tables():
+    data = lexicon.load("units.json")
+    scales = sorted(data["scales"].items(), key=lambda kv: -len(kv[0]))
+    units = sorted(data["units"], key=len, reverse=True)
+    scale_re = "|".join(regex.escape(s) for s, _ in scales)
+    unit_re = "|".join(regex.escape(u) for u in units)
+    pattern = regex.compile(rf"\s*(?P<scale>(?:{scale_re})\s+)?(?P<unit>{unit_re})(?![\p{{L}}\d])")
+    return dict(scales), pattern, data
+
+
+def _unit_after(text: str, pos: int) -> Optional[_Unit]:
+    scales, pattern, data = _unit_tables()
+    m = pattern.match(text, pos)
+    if not m:
+        m2 = regex.match(r"\s*%(?:\s*/\s*năm)?", text[pos:pos + 12])
+        if not m2:
+            return None
+        printed = "%/năm" if "năm" in m2.group() else "%"
+        return _Unit(printed, printed, 1.0, pos + m2.end())
+    scale_word = (m.group("scale") or "").strip()
+    unit = m.group("unit")
+    end = m.end()
+    tail = regex.match(r"\s*/\s*năm", text[end:end + 10])
+    if tail and unit != "%/năm":
+        unit, end = unit + "/năm", end + tail.end()
+    unit = {"m2": "m²", "km2": "km²"}.get(unit, unit)
+    printed = f"{scale_word} {unit}".strip()
+    base = unit
+    return _Unit(printed, base, scales.get(scale_word, 1.0), end)
+
+
+def _scaled(value, unit: _Unit):
+    return None if value is None else as_number(value * unit.scale)
+
+
+# ----------------------------------------------------------------- context
+def _chain(section: Section, by_id) -> list[Section]:
+    out = []
+    while section is not None:
+        out.append(section)
+        section = by_id.get(section.parent)
+    return out
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    cut = max(text.rfind(";", floor, pos), text.rfind(". ", floor, pos), text.rfind("\n", floor, pos),
+              text.rfind(": ", floor, pos))
+    return max(floor, cut + 1)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _is_past(before: str, ref_year: Optional[int]) -> bool:
+    if _PAST.search(before):
+        return True
+    for p in _PERIOD.finditer(before):
+        if ref_year and int(p.group(2)) < ref_year:
+            return True
+    return bool(ref_year and regex.search(rf"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{{0,40}}đạt\s*[^;]{{0,30}}$", before)
+                and int(regex.search(r"((?:19|20)\d\d)", before[-80:] or "0000") .group(1)
+                        if regex.search(r"((?:19|20)\d\d)", before[-80:]) else 9999) < ref_year)
+
+
+def _reference_year(seg: Segmented) -> Optional[int]:
+    """The document's own year; without a date, just before its earliest target year."""
+    if seg.metadata.issued_date:
+        return int(seg.metadata.issued_date[:4])
+    years = [int(y) for y in _YEAR_CUE.findall(seg.text[seg.body_start or 0:])]
+    return min(years) - 1 if years else None
+
+
+def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
+    period = None
+    clause = text[clause_start:clause_end]
+    p = _PERIOD.search(clause)
+    if p and (regex.search(r"bình quân|/năm|mỗi năm|hằng năm", clause)):
+        period = f"{p.group(1)}-{p.group(2)}"
+    before = list(_YEAR_CUE.finditer(text, clause_start, pos))
+    if before:
+        return before[-1].group(1), period
+    after = _YEAR_CUE.search(text, pos, clause_end)
+    if after:
+        return after.group(1), period
+    if p:
+        return p.group(2), period
+    own = list(_YEAR_CUE.finditer(text, section.start, pos)) or list(_YEAR_CUE.finditer(text, pos, section.end))
+    if own and section.kind != "dieu":
+        return own[-1 if own[0].start() < pos else 0].group(1), period
+    for s in chain[1:]:
+        head = text[s.start:min(s.end, s.start + 200)].split("\n", 1)[0]
+        found = _YEAR_CUE.search(head) or (_PERIOD.search(head) if s.title else None)
+        if found:
+            return found.group(found.re.groups), period
+    return None, period
+
+
+def _comparator(before: str, after: str) -> str:
+    if regex.match(r"\s*trở lên", after):
+        return "gte"
+    if regex.match(r"\s*trở xuống", after):
+        return "lte"
+    m = _COMPARATOR.search(before[-40:])
+    if m:
+        return m.lastgroup
+    return "eq"
+
+
+def _baseline(text: str, clause_start: int, m, unit_end: int) -> Optional[dict]:
+    left = text[max(clause_start, m.start() - 40):m.start()]
+    b = _BASELINE_FROM.search(left)
+    if b:
+        return {"value": as_number(parse_number(b.group(1))), "year": b.group(2)}
+    c = _BASELINE_CMP.match(text, unit_end)
+    if c:
+        return {"value": None, "year": c.group(1)}
+    return None
+
+
+_INDICATOR_START = regex.compile(r"(?:^|[,;:]\s+|\b(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s+)")
+
+
+def _indicator_start(text: str, clause_start: int, pos: int) -> int:
+    seg = text[clause_start:pos]
+    lead = len(seg) - len(seg.lstrip(" -+•*()0123456789.)"))
+    return clause_start + lead
+
+
+_HEDGES = regex.compile(r"\s*\b(?:phấn đấu|phần đấu|phân đấu|đạt|khoảng|trên|từ|ít nhất|tối thiểu|tối đa|mức|là|lên|"
+                        r"tăng|có thêm|thêm|sản lượng)\b\s*$", regex.I)
+
+
+def _indicator(phrase: str) -> Optional[str]:
+    phrase = regex.sub(r"^(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s*", "", phrase.strip())
+    phrase = regex.sub(r"^(?:phấn đấu|Phấn đấu|Phân đầu|Phần đầu)\s+", "", phrase)
+    for _ in range(4):
+        new = _HEDGES.sub("", phrase)
+        if new == phrase:
+            break
+        phrase = new
+    phrase = regex.sub(r"\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*$", "", phrase).strip(" ,;:")
+    return phrase[:1].upper() + phrase[1:] if phrase else None
