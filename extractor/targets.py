@@ -19,16 +19,17 @@ from .numbers import NUMBER, as_number, parse_number
 
 _CUE = regex.compile(
     r"\b(?:đạt|phấn đấu|phần đấu|phân đấu|tăng|giảm|chiếm|có thêm|thêm|thành lập|mở rộng|xây dựng|nâng|đưa ra|"
-    r"thuộc top|trở lên|tối thiểu|ít nhất|lên|huy động|thu hút|hỗ trợ|đào tạo|sáp nhập|là|có|gấp)\b", regex.I)
+    r"thuộc top|trở lên|tối thiểu|ít nhất|lên|huy động|thu hút|hỗ trợ|đào tạo|sáp nhập|là|có|gấp|"
+    r"không quá|không vượt quá|tối đa|dưới|trên|hơn|khoảng)\b", regex.I)
 _MONEY_OR_RATE = regex.compile(r"đồng|USD|^%$")
 _STRONG_CUES = {"đạt", "phấn đấu", "phần đấu", "phân đấu", "tăng", "giảm", "chiếm", "lên", "huy động", "thu hút",
-                "trở lên", "tối thiểu", "ít nhất", "là"}
+                "trở lên", "tối thiểu", "ít nhất", "là", "không quá", "không vượt quá", "tối đa", "dưới", "trên"}
 _PAST = regex.compile(r"\b(?:đã đạt|đã có|đã được|đạt được|kết quả|so với mục tiêu|vượt)\b", regex.I)
 _PAST_TITLE = regex.compile(r"(?i)tình hình|kết quả|đánh giá|thực trạng|bối cảnh")
 _YEAR_CUE = regex.compile(r"(?:đến|Đến|vào|tới|Tới|Vào)\s+(?:cuối\s+|hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
 _PERIOD = regex.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 _BASELINE_FROM = regex.compile(r"từ\s+(" + NUMBER + r")\s*%?\s*(?:năm|vào năm)\s+((?:19|20)\d\d)\s+lên\s*$")
-_BASELINE_CMP = regex.compile(r"^[^;.]{0,40}?so với\s+(?:năm\s+)?((?:19|20)\d\d)")
+_BASELINE_CMP = regex.compile(r"[^;.]{0,40}?so với\s+(?:năm\s+)?((?:19|20)\d\d)")
 _CLAUSE_END = regex.compile(r"[;.\n]|:\s")
 _COMPARATORS = [("approx", r"khoảng|xấp xỉ|gần"), ("gte", r"ít nhất|tối thiểu|không dưới|không thấp hơn"),
                 ("lte", r"tối đa|không quá|không vượt quá|top"), ("gt", r"trên|hơn|vượt"), ("lt", r"dưới")]
@@ -104,6 +105,8 @@ def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Ta
     year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain)
     if year and ref_year and int(year) < ref_year:
         return None
+    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(text, section, chain, m.start()):
+        return None                      # a threshold or condition of a rule, not an aim
     comparator = _comparator(before, text[unit.end:unit.end + 12])
     value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
     start = _indicator_start(text, clause_start, m.start())
@@ -215,6 +218,18 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
         if found:
             return found.group(found.re.groups), period
     return None, period
+
+
+# a plan's quantities are aims throughout; elsewhere they need a year or the words of an aim
+_PLAN_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án", "Dự án"}
+_GOAL = regex.compile(r"(?i)mục tiêu|chỉ tiêu|phấn đấu|phần đấu|phân đấu|định hướng")
+
+
+def _goal_context(text: str, section: Section, chain: list[Section], pos: int) -> bool:
+    """Without a year, a quantity is a target only where the text speaks of aims."""
+    if _GOAL.search(text, section.start, pos):
+        return True
+    return any(s.title and _GOAL.search(s.title) for s in chain)
 
 
 def _comparator(before: str, after: str) -> str:
