@@ -30,8 +30,14 @@ CLOSING_START = regex.compile(r"(?:Nơi nhận|NƠI NHẬN)\s*:?")
 AUTHORITY = regex.compile(r"(?:(?:TM|T\.M|KT|TL|TUQ|Q)\s*[./]\s*|(?:T/M|K/T|T/L)[.\s]\s*)", regex.I)
 
 
+# Every marker starts with one of these: a cheap test that turns most lines away at once.
+_MARKER_FIRST = regex.compile(r"[PCMĐIVXL\d(\-+•–*a-zđ]")
+
+
 def match_marker(line: str):
     """Return (kind, match) for a line that opens with a section marker, else None."""
+    if not _MARKER_FIRST.match(line):
+        return None
     for kind, pat in MARKERS:
         m = pat.match(line)
         if m:
