@@ -16,7 +16,7 @@ MOTTO = regex.compile(r"(?i)^(?:cộng hòa xã hội chủ nghĩa việt nam|c�
                       r"|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|đảng cộng sản việt nam)\b")
 NUMBER = regex.compile(
     r"^(?:(?:Nghị quyết|Quyết định|Nghị định|Thông tư|Luật|Chỉ thị|Kế hoạch|Lệnh|Pháp lệnh)\s+)?"
-    r"(?:Số|SỐ|số|Số hiệu)\s*:?\s*(?P<num>(?:[\w.]+|(?=/))(?:\s*[/\-–]\s*[\w.]*)*)")
+    r"(?:Số|SỐ|số|Số hiệu)\s*:?\s*(?P<num>(?:[\w.]+(?: \d+)*(?=\s*[/\-–])|[\w.]+|(?=/))(?:\s*[/\-–]\s*[\w.]*)*)")
 DATE_LINE = regex.compile(
     r"(?:(?:^|\s)(?P<place>[^\s,\d][^,\d]{1,40}?)\s*,\s*|^)[nN]gày\s*(?P<d>\d{1,2})?\s*(?:[-/.]\s*)?tháng\s*(?P<m>\d{1,2})?"
     r"\s*(?:[-/.]\s*)?năm\s*(?P<y>\d{4})")

@@ -300,6 +300,8 @@ HEADER_FORMS = [
     ("Số: 7/TB-VPCP\nHà Nội, ngày 7 tháng 1 năm 2025\nTHÔNG BÁO", ("7/TB-VPCP", "Hà Nội", "2025-01-07", "Thông báo")),
     ("Số: 9/TTr-SCT\nThanh Hoá, ngày 3 tháng 5 năm 2022\nTỜ TRÌNH", ("9/TTr-SCT", "Thanh Hóa", "2022-05-03", "Tờ trình")),
     ("Số: 2/QĐ-UBND\nQUYÉT ĐỊNH", ("2/QĐ-UBND", None, None, "Quyết định")),
+    ("Số: 4 46 /QĐ-UBND Lào Cai, ngày 6 tháng 5 năm 2026\nQUYẾT ĐỊNH",
+     ("446/QĐ-UBND", "Lào Cai", "2026-05-06", "Quyết định")),
     ("Số: 15/KH-UBND\nKẾ HOẠCH", ("15/KH-UBND", None, None, "Kế hoạch")),
 ]
 
