@@ -134,7 +134,8 @@ _PROPER_RE = regex.compile(r"[ ]+(\p{Lu}[\w]*(?:[ ]+-[ ]+\p{Lu}\w*|[ ]+\p{Lu}\w*
 _STOP = set("""chủ phối có chịu tham chỉ lãnh hướng xây tổ triển thực tiếp đẩy tăng rà theo đôn kiểm giám ban báo kịp quan
 thường đổi nghiên đề tích khẩn cần bố thẩm tổng hỗ phải nâng tập phát tuyên vận sớm làm là được cùng hoàn sửa đảm bảo ưu lập
 trình gửi phản chuẩn giao xem quyết thành cấp danh số thống cử huy gương và với của tại trên trong để nhằm về đến từ khi nếu
-các một những tạo thu xử điều nhận vào kể do gồm có đã đang sẽ thì mà như""".split())
+các một những tạo thu xử điều nhận vào kể do gồm có đã đang sẽ thì mà như không nghiêm khẩn tuân cho hoặc hay nộp ký
+căn đăng đánh áp yêu trả lựa đôn dừng ngừng tạm kiên ngay phải nắm huỷ hủy được""".split())
 
 
 def _span_words(text: str, p: int, end: int) -> str:
@@ -153,15 +154,40 @@ def _lex_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     return m.end(), name
 
 
+_OLD_STYLE = (("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+              ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"))
+
+
+@lru_cache(maxsize=None)
+def _heads_printed() -> frozenset:
+    return frozenset(" ".join(h.lower().split()) for h in _data()["heads"])
+
+
+@lru_cache(maxsize=4096)
+def _printed_head(word: str) -> bool:
+    """The head as printed, tone marks included: 'Quỹ' is a head, 'Quy định' is not."""
+    w = " ".join(word.lower().split())
+    if w in _heads_printed():
+        return True
+    for old, new in _OLD_STYLE:      # "Uỷ ban" printed in the old tone-mark style
+        w = w.replace(old, new)
+    return w in _heads_printed()
+
+
 def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     """An unknown body: a capitalised head word and the name words after it."""
     if not text[p:p + 1].isupper():
         return None
     m = _HEAD_RE.match(fl, p)
-    if not m:
+    if not m or not _printed_head(text[p:m.end()]):
         return None
+    if text[p:m.end() + 4].isupper() or (text[p:m.end()].isupper() and text[m.end() + 1:m.end() + 3].isupper()):
+        return None      # an all-capitals title line ("QUY ĐỊNH VỀ KỸ THUẬT"), not a name
     pos = m.end()
     lower_run = words = 0
+    form = _FORM_RE.match(fl, pos)
+    if form:
+        pos = form.end()      # "Công ty cổ phần …", "Công ty TNHH …": the legal form is part of the name
     while True:
         sp = pos
         while sp < len(text) and text[sp] == " ":
@@ -182,7 +208,8 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         word = w.group()
         if word[:1].isupper():
             lower_run = 0
-        elif joined or lower_run >= 4 or words == 0 or word.lower() in _STOP or word.isdigit():
+        elif joined or lower_run >= 4 or words == 0 or word.isdigit() or (
+                word.lower() in _STOP and not (word == "không" and fl.startswith("hang ", sp - 5))):
             break
         else:
             lower_run += 1
@@ -191,6 +218,9 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     if words == 0:
         return None
     return pos, expand(text[p:pos])
+
+
+_FORM_RE = regex.compile(r"(?<=cong ty)[ ]+(?:co phan|tnhh|trach nhiem huu han(?:[ ]+(?:mot|hai)[ ]+thanh[ ]+vien)?)(?!\w)")
 
 
 def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
@@ -266,11 +296,27 @@ def _suffix(text: str, fl: str, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset:
+    """Folded first words of every name, head, role and group: a cheap test before the patterns."""
+    d = _data()
+    names = [h for h in d["heads"]] + d["roles"] + d["generic"]
+    names += [a for e in d["agencies"] for a in [e["name"]] + e["aliases"]]
+    words = {_fold(n).split()[0] for n in names if n.strip()}
+    return frozenset(words | {"cac", "moi", "toan", "tat", "nhung", "ubnd", "hdnd", "mttq", "ubmttq"})
+
+
+_FIRST_WORD = regex.compile(r"[\w&]+")
+
+
 def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Mention]:
     """One agency name starting exactly at p, or None."""
     if _HEAD_RE is None:
         _compile()
     if p >= len(text) or not text[p].isalpha():
+        return None
+    w = _FIRST_WORD.match(fl, p)
+    if w is None or w.group() not in _first_words():
         return None
     r = _ROLE_RE.match(fl, p)
     if r:
@@ -323,7 +369,13 @@ def _by_kind() -> dict[str, str]:
 
 
 _LEVEL_END = regex.compile(r"[ ]+(tỉnh|các cấp|cấp tỉnh|cấp huyện|cấp xã)$")
-_SEP_RE = regex.compile(r"(?:[ ]*(?:,|;)[ ]*(?:va[ ]+|cung[ ]+)?|[ ]+(?:va|cung|cung voi)[ ]+)")
+_SEP_RE = regex.compile(r"(?:[ ]*(?:,|;)[ ]*(?:va[ ]+|cung[ ]+|hoac[ ]+)?|[ ]+(?:va|cung|cung voi|hoac)[ ]+)")
+
+
+
+def _lower_scope(name: str) -> bool:
+    """'các Sở, ngành liên quan và UBND cấp xã': the first group closes on its own."""
+    return bool(regex.search(r"(?:liên quan|trực thuộc|trên địa bàn)$", name))
 
 
 def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
@@ -363,7 +415,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
     for i in range(len(names) - 1, 0, -1):
         lv = _LEVEL_END.search(names[i])
         if lv and seps[i - 1] == "va" and not _LEVEL_END.search(names[i - 1]) \
-                and not _RX6.search(names[i - 1]):
+                and not _RX6.search(names[i - 1]) and not _lower_scope(names[i - 1]):
             names[i - 1] = names[i - 1] + " " + lv.group(1)
     return end, names
 

@@ -9,13 +9,14 @@ trì:") leads every sentence below it until its section ends. Support is read fr
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from .agencies import read_agency_list
+from .agencies import expand, read_agency_list
+from .deadlines import body_ranges, task_rows
 from .normalise import fold
 from .models import Assignment, Deadline, Section, Segmented
 
@@ -35,10 +36,10 @@ _VERB = regex.compile(
     r"|cap[ ]+nhat|cong[ ]+bo|pho[ ]+bien|quan[ ]+ly|danh[ ]+gia|so[ ]+ket|tong[ ]+ket|dinh[ ]+ky|thong[ ]+nhat|cu|huy[ ]+dong"
     r"|guong[ ]+mau|duoc[ ]+giao|tham[ ]+gia|nam[ ]+bat|dieu[ ]+hanh|dieu[ ]+chinh|ap[ ]+dung|ung[ ]+dung|khuyen[ ]+khich"
     r"|xu[ ]+ly|giai[ ]+quyet|tiep[ ]+nhan|thong[ ]+bao|phoi[ ]+hop|thuc[ ]+thi|dau[ ]+tu|mo|tao|nghiem[ ]+tuc|rut[ ]+kinh"
-    r"|duy[ ]+tri|cung[ ]+co|kien[ ]+toan|thanh[ ]+lap|chiu|huong[ ]+ung|thi[ ]+hanh|xac[ ]+dinh|dang[ ]+ky|ky|nhan|tuan[ ]+thu|kiem[ ]+soat|chu[ ]+dong|cham[ ]+lo|quy[ ]+dinh|phan[ ]+cong|hop[ ]+tac)(?!\w)")
+    r"|duy[ ]+tri|cung[ ]+co|kien[ ]+toan|thanh[ ]+lap|chiu|huong[ ]+ung|thi[ ]+hanh|xac[ ]+dinh|dang[ ]+ky|ky|tuan[ ]+thu|kiem[ ]+soat|chu[ ]+dong|cham[ ]+lo|quy[ ]+dinh|phan[ ]+cong|hop[ ]+tac)(?!\w)")
 _DIRECT = regex.compile(r"[ ]*,?[ ]*(?:(?:lanh[ ]+dao,?[ ]+)?chi[ ]+dao|giao(?:[ ]+cho)?|de[ ]+nghi|yeu[ ]+cau)[ ]+")
 _SUPPORT = regex.compile(r"(?<!\w)(?:phoi[ ]+hop(?:[ ]+chat[ ]+che)?(?:[ ]+voi)?|cung[ ]+voi)[ ]+")
-_HEAD_TAIL = regex.compile(r"[ ]*(?:chu[ ]+tri(?:[ ]+thuc[ ]+hien)?)?[ ]*(?=[:\n]|$)")
+_HEAD_TAIL = regex.compile(r"[ ]*(?:chu[ ]+tri(?:[ ]+thuc[ ]+hien)?)?[ ]*(?:\([^()\n]{0,160}\)[ ]*)?(?=[:\n]|$)")
 # subjects that are not agencies: businesses and people urged, not tasked
 _NOT_AGENCY = regex.compile(r"(?:cac[ ]+|moi[ ]+)?(?:doanh nghiep|ca nhan|nha dau tu|nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan"
                             r"|to chuc va ca nhan|co so|nguoi lao dong|hoc sinh|sinh vien|cong dan|du khach)")
@@ -85,13 +86,42 @@ def _promulgation(fl: str, end: int, doc_type: Optional[str]) -> bool:
     return bool(m and (m.group(1) == fold(doc_type) if doc_type else _RX0.match(fl[m.end():m.end() + 12])))
 
 
+_DECIDE = regex.compile(r"[ ]*,?[ ]*(?:thong[ ]+nhat(?![ ]+(?:quan[ ]+ly|chi[ ]+dao|thuc[ ]+hien))|tan[ ]+thanh|nhat[ ]+tri|dong[ ]+y|thong[ ]+qua|phe[ ]+chuan|quyet[ ]+nghi"
+                        r"|ghi[ ]+nhan|danh[ ]+gia[ ]+cao|bieu[ ]+duong|hoan[ ]+nghenh)(?!\w)")
+
+
+def _is_issuer(names: list[str], seg: Segmented) -> bool:
+    issuer = fold(seg.metadata.issuer or "") if seg.metadata else ""
+    for n in names:
+        f = fold(n)
+        if f.startswith("hoi dong nhan dan") or (issuer and (issuer.startswith(f) or f.startswith(issuer))):
+            return True
+    return False
+
+
+# one list item the lexicon does not know ("cơ quan Thuế", "Thuế tỉnh"): at most four words, then a separator
+_ITEM = regex.compile(r"(?:[ ]*[,;][ ]*|[ ]+va[ ]+)?(?P<item>[^\W\d][\w]*(?:[ ]+[\w]+){0,3}?)(?:[ ]*[,;][ ]*|[ ]+va[ ]+)")
+
+
 def _supports(text: str, fl: str, s: int, e: int, leads: list[str]) -> list[str]:
     out = []
     for m in _SUPPORT.finditer(fl, s, e):
-        end, names = read_agency_list(text, fl, m.end())
-        for n in names:
-            if n not in out and n not in leads:
-                out.append(n)
+        pos = m.end()
+        for _ in range(3):
+            end, names = read_agency_list(text, fl, pos)
+            for n in names:
+                if n not in out and n not in leads:
+                    out.append(n)
+            # step over one unknown item when a known agency follows it in the same list
+            skip = _ITEM.match(fl, end if names else pos, e)
+            if not skip or not (text[skip.start("item")].isupper() or fl.startswith(("co quan", "luc luong"), skip.start("item"))):
+                break
+            if not read_agency_list(text, fl, skip.end())[1]:
+                break
+            item = expand(text[skip.start("item"):skip.end("item")])
+            if item not in out and item not in leads:
+                out.append(item)      # named between known agencies, so an agency too
+            pos = skip.end()
     return out
 
 
@@ -136,6 +166,7 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return merged
 
 
+_BLANKS = regex.compile(r"…|\.{3}|_{3}")
 _ONLY_MARKER = regex.compile(r"\s*(?:(?:Điều|Khoản|Mục)\s+\d+\w?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)]")
 
 
@@ -161,10 +192,49 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _cell_agencies(text: str, fl: str, a: int, b: int) -> list[str]:
+    """Every agency in a table cell; an item the lexicon does not know is kept as written."""
+    out: list[str] = []
+    pos = a
+    while pos < b:
+        while pos < b and text[pos] in " ,;-+•\n":
+            pos += 1
+        if pos >= b:
+            break
+        end, names = read_agency_list(text, fl, pos)
+        if names and end <= b:
+            out += [n for n in names if n not in out]
+            pos = end
+            continue
+        stop = min([i for i in (fl.find(",", pos, b), fl.find(";", pos, b)) if i != -1] or [b])
+        item = text[pos:stop].strip(" .")
+        if item[:1].isupper() and len(item.split()) <= 10:
+            item = expand(item)
+            if item not in out:
+                out.append(item)
+        pos = stop + 1
+    return out
+
+
+def _table_task(seg: Segmented, rs: int, re_: int, cols: dict, deadline_in, out: list) -> None:
+    text, fl = seg.text, seg.norm.fold
+    leads = _cell_agencies(text, fl, *cols["lead"])
+    ts, te = _trim(text, *cols["task"])
+    if not leads or len(_RX1.findall(text[ts:te])) < 2:
+        return
+    sup = [x for x in _cell_agencies(text, fl, *cols["support"]) if x not in leads] if "support" in cols else []
+    dl = deadline_in(*cols["time"]) if "time" in cols else None
+    out.append(Assignment(task=text[ts:te].rstrip(" .;"), lead=leads, support=sup, deadline=dl,
+                          section=seg.section_id_at(rs), start=rs, end=re_, page=seg.norm.page_at(rs)))
+
+
+def _in_row(rows: list, row_starts: list[int], pos: int) -> bool:
+    i = bisect_right(row_starts, pos) - 1
+    return i >= 0 and rows[i][0] <= pos < rows[i][1]
+
+
 def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assignment]:
     text, fl = seg.text, seg.norm.fold
-    lo = seg.body_start or 0
-    hi = seg.closing_start if seg.closing_start and seg.closing_start > lo else len(text)
     by_id = {s.id: s for s in seg.sections}
     starts = [d.start for d in deadlines]
     blocks: dict[str, tuple[list[str], Section]] = {}     # section id → lead named by its heading
@@ -183,18 +253,33 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
             if x not in sup and x not in leads:
                 sup.append(x)
         dl = deadline_in(sent_s, sent_e)
-        if dl is None and block is not None:
-            dl = deadline_in(block.start, block.end)
+        # else a limit printed on the heading line of an enclosing item ("2. Sở Y tế (xong trong quý II/2026):")
+        for c in chain if dl is None else ():
+            if c.start < sent_s:
+                line_end = text.find("\n", c.start, c.end)
+                dl = deadline_in(c.start, line_end if line_end != -1 else c.end)
+            if dl is not None or c is block:
+                break
         out.append(Assignment(task=text[task_s:task_e].rstrip(" .;"), lead=list(dict.fromkeys(leads)), support=sup,
                               deadline=dl, section=seg.section_id_at(sent_s), start=sent_s, end=sent_e,
                               page=seg.norm.page_at(sent_s)))
 
-    for a, b, sec in _pieces(seg, lo, hi):
+    pieces = [(*p, k > 0) for k, (lo, hi) in enumerate(body_ranges(seg)) for p in _pieces(seg, lo, hi)]
+    rows = [r for lo, hi in body_ranges(seg) if "\t" in fl[lo:hi] for r in task_rows(seg, lo, hi)]
+    row_starts = [r[0] for r in rows]
+    for rs, re_, cols in rows:
+        _table_task(seg, rs, re_, cols, deadline_in, out)
+    chain: list[Section] = []
+    for a, b, sec, appendix in pieces:
         chain = _ancestors(by_id, sec)
         if any(c.title and _scope_title(c.title) for c in chain):
             continue
         block_lead = next(((blocks[c.id][0], c) for c in chain if c.id in blocks), None)
         for si, (s, e) in enumerate(_sentences(text, a, b)):
+            if row_starts and _in_row(rows, row_starts, s):
+                continue      # read above, cell by cell
+            if appendix and _BLANKS.search(text, s, e):
+                continue      # a form to fill in ("Kính gửi: ……"), not a task
             p = _strip_marker(fl, s, e)
             lead_in = _LEADIN.match(fl, p)
             q = lead_in.end() if lead_in else p
@@ -205,7 +290,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                     h = _HEAD_TAIL.match(fl, end, e)
                     colon = fl.find(":", end, end + 30)
                     colon_ok = fl[h.end():h.end() + 1] == ":" if h else False
-                    plain_ok = h and h.end() == e and sec.kind not in ("dieu", "chuong", "phan", "muc_luat")
+                    plain_ok = h and h.end() == e and sec.kind not in ("dieu", "chuong", "phan", "muc_luat") and not appendix
                     if h and (colon_ok or plain_ok):
                         rest = h.end() + 1
                         blocks[sec.id] = (names, sec)
@@ -223,6 +308,8 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                             break
             if subj and not _DIRECTED.search(fl, q, subj[0]) and _promulgation(fl, subj[0], seg.metadata.doc_type if seg.metadata else None):
                 continue
+            if subj and _DECIDE.match(fl, subj[0]) and _is_issuer(subj[1], seg):
+                continue      # "Hội đồng nhân dân tỉnh thống nhất …": the decision itself, not a task
             if subj:
                 emit(subj[1], subj[0], e, s, e, block_lead[1] if block_lead else None)
             elif block_lead is not None:

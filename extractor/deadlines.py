@@ -42,7 +42,7 @@ _RE_ABS = regex.compile(
     r"|(?P<my>" + _MY + r")|(?P<dq>" + _DAY_OF_QUARTER + r")|(?P<dem>" + _DAY_EVERY_MONTH + r")"
     r"|(?P<dm>" + _DM + r")|(?P<dmw>" + _DM_WORDS + r")|(?P<y>" + _Y + r"))")
 # quarters and halves bound a task even without a cue word ("Quý IV năm 2026: …")
-_RE_BARE = regex.compile(r"(?<![\w])(?:(?P<qy>" + _QY + r")|(?P<hy>(?!)))")
+_RE_BARE = regex.compile(r"(?<![\w])(?P<qy>" + _QY + r")")
 _RE_WITHIN = regex.compile(
     r"(?<![\w])(?:trong[ ]+(?:thoi[ ]+han|vong|thoi[ ]+gian)[ ]+|cham[ ]+nhat[ ]+(?:la[ ]+)?(?:sau[ ]+)?|truoc[ ]+)?"
     r"(\d{1,3})[ ]+ngay(?:[ ]+lam[ ]+viec)?[ ]*,?[ ]*(?:ke[ ]+tu|tu|sau[ ]+khi|sau)(?:[ ]+(?:ngay|khi|thoi diem))?")
@@ -77,9 +77,24 @@ def _abs_matches(fl: str, lo: int, hi: int):
             yield m
 
 
+# "15 ngày" alone: a cheap scan finds where a relative limit may be
+_DAYS_HIT = regex.compile(r"(?<![\w])\d{1,3}[ ]+ngay(?!\w)")
+
+
+def _within_matches(fl: str, lo: int, hi: int):
+    last = lo
+    for h in _DAYS_HIT.finditer(fl, lo, hi):
+        if h.start() < last:
+            continue
+        m = _RE_WITHIN.search(fl, max(last, h.start() - 40), min(hi, h.end() + 60))
+        if m and m.start(1) == h.start():
+            last = m.end()
+            yield m
+
+
 def _clause_bounds(fl: str, start: int, end: int) -> tuple[int, int]:
-    a = max(fl.rfind(".", 0, start), fl.rfind("\n", 0, start), fl.rfind(";", 0, start)) + 1
-    b_candidates = [i for i in (fl.find(".", end), fl.find("\n", end), fl.find(";", end)) if i != -1]
+    a = max(fl.rfind(".", 0, start), fl.rfind("\n", 0, start), fl.rfind(";", 0, start), fl.rfind("\t", 0, start)) + 1
+    b_candidates = [i for i in (fl.find(".", end), fl.find("\n", end), fl.find(";", end), fl.find("\t", end)) if i != -1]
     return a, (min(b_candidates) if b_candidates else len(fl))
 
 
@@ -112,20 +127,121 @@ def _valid(d: int, m: int) -> bool:
     return 1 <= d <= 31 and 1 <= m <= 12
 
 
-def extract_deadlines(seg: Segmented) -> list[Deadline]:
-    text = seg.text
+_KINH_GUI = regex.compile(r"(?m)^[ \t]*kinh[ ]+gui\b")
+# the header's "Hà Nội, ngày … tháng … năm …" line (the number may share it)
+_DATE_LINE = regex.compile(r"(?m)^[^\n]{0,80},[ ]*ngay[ ]+[\d.…_ ]*thang[ ]+[\d.…_ ]*nam[ ]+\d{4}[ \t]*$")
+
+
+def body_ranges(seg: Segmented) -> list[tuple[int, int]]:
+    """Spans of the text that may hold tasks and limits: the body and an appendix after the signature.
+
+    The body starts at the first numbered section, but a công văn puts its request in a
+    paragraph after "Kính gửi" and may have no numbered section at all."""
+    text, fl = seg.text, seg.norm.fold
+    n = len(text)
+    close = seg.closing_start if seg.closing_start and seg.closing_start > 0 else n
+    lo = min(seg.body_start or 0, close)
+    has_body = any(s.kind not in ("preamble", "closing") and s.start < close for s in seg.sections)
+    k = _KINH_GUI.search(fl, 0, min(close, 8000))
+    if k and (k.start() < lo or not has_body):
+        e = fl.find("\n", k.end())
+        # the addressees: the rest of the line and any "- …" lines under it
+        while e != -1 and fl[e + 1:e + 4].lstrip(" \t")[:1] in ("-", "+", "•"):
+            e = fl.find("\n", e + 1)
+        lo = n if e == -1 else e + 1
+    elif not has_body:
+        d = _DATE_LINE.search(fl, 0, min(close, 4000))
+        lo = d.end() + 1 if d else 0
+    out = [(lo, close)] if close > lo else []
+    tail = max((s.end for s in seg.sections if s.kind == "closing"), default=n)
+    if tail < n - 40:
+        out.append((tail, n))      # an appendix (a Quy chế, a task table) after the signature
+    return out
+
+
+# ----------------------------------------------------------------- task tables
+# a row of cells joined by tabs (Word tables) whose header names the task and its lead
+_COL_SUPPORT = regex.compile(r"phoi[ ]+hop")
+_COL_LEAD = regex.compile(r"chu[ ]+tri|(?:co[ ]+quan|don[ ]+vi)(?:,[ ]+(?:co[ ]+quan|don[ ]+vi))?[ ]+(?:thuc[ ]+hien|thuc[ ]+hien|phu[ ]+trach)|trach[ ]+nhiem")
+_COL_TIME = regex.compile(r"thoi[ ]+gian|thoi[ ]+han|tien[ ]+do|moc")
+_COL_TASK = regex.compile(r"nhiem[ ]+vu|noi[ ]+dung|hoat[ ]+dong|cong[ ]+viec|ten")
+
+
+def _cells(fl: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    while True:
+        t = fl.find("\t", pos, e)
+        if t == -1:
+            out.append((pos, e))
+            return out
+        out.append((pos, t))
+        pos = t + 1
+
+
+def _columns(fl: str, cells: list[tuple[int, int]]) -> Optional[dict[str, int]]:
+    cols: dict[str, int] = {}
+    for i, (a, b) in enumerate(cells):
+        c = fl[a:b]
+        for role, rx in (("support", _COL_SUPPORT), ("lead", _COL_LEAD), ("time", _COL_TIME), ("task", _COL_TASK)):
+            if role not in cols and rx.search(c):
+                cols[role] = i
+                break
+    return cols if "lead" in cols and "task" in cols else None
+
+
+def task_rows(seg: Segmented, lo: int, hi: int):
+    """Rows of task tables between lo and hi: (row start, row end, {column: (start, end)})."""
     fl = seg.norm.fold
-    lo = seg.body_start or 0
-    hi = seg.closing_start if seg.closing_start and seg.closing_start > lo else len(text)
-    issued = _issued(seg)
-    found: list[tuple[int, int, Optional[str], Optional[str], Optional[int]]] = []
+    pos = fl.find("\t", lo, hi)
+    while pos != -1:
+        ls = fl.rfind("\n", lo, pos) + 1
+        le = fl.find("\n", pos, hi)
+        le = hi if le == -1 else le
+        cols = _columns(fl, _cells(fl, ls, le))
+        if cols is None:
+            pos = fl.find("\t", le, hi)
+            continue
+        width = len(_cells(fl, ls, le))
+        need = max(cols.values()) + 1      # a reader may drop empty cells at a row's end
+        r = le + 1
+        while r < hi:
+            re_ = fl.find("\n", r, hi)
+            re_ = hi if re_ == -1 else re_
+            if fl.find("\t", r, re_) == -1:
+                break
+            cells = _cells(fl, r, re_)
+            if need <= len(cells) <= width:
+                yield r, re_, {k: cells[i] for k, i in cols.items()}
+            r = re_ + 1
+        pos = fl.find("\t", r, hi) if r < hi else -1
 
-    def add(s, e, due, rec, within=None):
-        for f in found:
-            if s < f[1] and f[0] < e:
-                return
-        found.append((s, e, due, rec, within))
 
+_CELL_CUE = regex.compile(r"^[ ]*(?:(?:hoan[ ]+thanh|xong|thuc[ ]+hien)[ ]+)?(?:truoc|trong|vao|den|cham[ ]+nhat)?[ ]*")
+_CELL_YEAR = regex.compile(r"(?:nam[ ]+)?(\d{4})[ ]*[.;]?[ ]*")
+_CELL_MONTH = regex.compile(r"thang[ ]+(\d{1,2})[ ]*(?:/|-|[ ]+nam[ ]+)[ ]*(\d{4})[ ]*[.;]?[ ]*")
+_CELL_EVERY = regex.compile(r"(?:dinh[ ]+ky[ ]+)?(?:hang|moi)[ ]+(nam|quy|thang|tuan)[ ]*[.;]?[ ]*")
+
+
+def _time_cell(fl: str, a: int, b: int) -> Optional[tuple[int, int, Optional[str], Optional[str]]]:
+    """A bare time in a table's time column: 'Năm 2026', 'Tháng 5/2026', 'Hằng năm'."""
+    while a < b and fl[a] in " \t":
+        a += 1
+    c = _CELL_CUE.match(fl, a, b)
+    p = c.end() if c else a
+    m = _CELL_MONTH.fullmatch(fl, p, b)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return a, b, f"{m.group(2)}-{int(m.group(1)):02d}", None
+    m = _CELL_YEAR.fullmatch(fl, p, b)
+    if m:
+        return a, b, m.group(1), None
+    m = _CELL_EVERY.fullmatch(fl, a, b)
+    if m:
+        return a, b, None, _FREQ[m.group(1)]
+    return None
+
+
+def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) -> None:
+    """Every deadline between lo and hi, handed to add()."""
     for m in _abs_matches(fl, lo, hi):
         s, e = m.start(), m.end()
         ca, cb = _clause_bounds(fl, s, e)
@@ -205,17 +321,13 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
         ca, _ = _clause_bounds(fl, m.start(), m.end())
         if _NOT_YEAR.search(fl[ca:m.start()]) or _RX8.search(fl[max(ca, m.start() - 12):m.start()]):
             continue
-        if m.group("qy"):
-            q, y = _RX1.findall(m.group("qy"))[0]
-            due = f"{y}-Q{_quarter(q)}"
-        else:
-            hm = _RX2.search(m.group("hy"))
-            due = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}"
+        q, y = _RX1.findall(m.group("qy"))[0]
+        due = f"{y}-Q{_quarter(q)}"
         if _is_past(due, issued):
             continue
         add(m.start(), m.end(), due, None)
 
-    for m in _RE_WITHIN.finditer(fl, lo, hi):
+    for m in _within_matches(fl, lo, hi):
         if not m.group(0).startswith(("trong", "cham", "truoc")) and not regex.search(
                 r"(?:trong|cham nhat|truoc|thoi han)[ ]*$", fl[max(lo, m.start() - 20):m.start()]):
             continue
@@ -244,6 +356,28 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
             continue      # the clause's dated limit already carries the duty
         add(m.start(), e, None, rec)
 
+
+
+def extract_deadlines(seg: Segmented) -> list[Deadline]:
+    text = seg.text
+    fl = seg.norm.fold
+    issued = _issued(seg)
+    found: list[tuple[int, int, Optional[str], Optional[str], Optional[int]]] = []
+
+    def add(s, e, due, rec, within=None):
+        for f in found:
+            if s < f[1] and f[0] < e:
+                return
+        found.append((s, e, due, rec, within))
+
+    for lo, hi in body_ranges(seg):
+        _scan(fl, lo, hi, issued, found, add)
+        if "\t" in fl[lo:hi]:
+            for _, _, cols in task_rows(seg, lo, hi):
+                if "time" in cols:
+                    t = _time_cell(fl, *cols["time"])
+                    if t and not (t[2] and _is_past(t[2], issued)):
+                        add(*t)
     found.sort()
     out = []
     for s, e, due, rec, within in found:

@@ -50,6 +50,12 @@ POSITIVE = [
     ("Hạn chót là ngày 30/9/2026.", {("2026-09-30", None)}),
     ("Thời gian hoàn thành: tháng 10/2026.", {("2026-10", None)}),
     ("Sở Nội vụ thẩm định, xong trước ngày 15/8/2026.", {("2026-08-15", None)}),
+    ("Hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.", {("2028-07-01", None)}),
+    ("Báo cáo trước ngày 20 tháng 12 hằng năm.", {("--12-20", "yearly")}),
+    ("Lắp đặt camera xong trong quý II năm 2026.", {("2026-Q2", None)}),
+    ("Định kỳ hằng quý báo cáo Sở Công Thương.", {(None, "quarterly")}),
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ, Sở Tư pháp thẩm định.", {(None, None)}),
+    ("Hoàn thành việc sắp xếp trước ngày 31/3/2026.", {("2026-03-31", None)}),
 ]
 
 NEGATIVE = [
@@ -73,6 +79,11 @@ NEGATIVE = [
     "Ngày 20/11 là Ngày Nhà giáo Việt Nam.",
     "Vào năm 2030 có 10 khu công nghiệp.",
     "Từ năm 2021 đến năm 2025 đã đầu tư 10 dự án.",
+    "Quy định này áp dụng từ ngày 01/7/2026.",
+    "Thông tư số 31/2025/TT-BCT ngày 16/5/2025 của Bộ Công Thương.",
+    "Giấy phép khai thác khoáng sản số 199/GP-BNNMT ngày 14/7/2026.",
+    "Hà Nội, ngày 20 tháng 10 năm 2026",
+    "Định kỳ kiểm tra, giám sát hoạt động khai thác.",
 ]
 
 
@@ -97,3 +108,10 @@ def test_past_date_is_a_report_not_a_limit():
     text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 10 tháng 5 năm 2026\n\nKẾ HOẠCH\n\n"
             "1. Trong tháng 3/2025 đã tổ chức 3 hội nghị.\n2. Sở Tài chính hoàn thành trong tháng 8/2026.\n")
     assert keys(text) == {("2026-08", None)}
+
+
+def test_time_column_of_a_task_table():
+    text = ("1. Nhiệm vụ:\nTT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian thực hiện\n"
+            "1\tKiểm kê rừng\tSở Nông nghiệp và Môi trường\tTháng 9/2026\n"
+            "2\tTổng hợp số liệu\tCục Thống kê\tThường xuyên\n")
+    assert keys(text) == {("2026-09", None)}
