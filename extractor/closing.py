@@ -162,7 +162,9 @@ def _signers(block: list[str]) -> list[Signer]:
             continue
         if AUTHORITY.match(text) and upper_share(text) > 0.6:
             prefix = AUTHORITY.match(text).group(0)
-            body = text[len(prefix):]
+            body, title = _split_title(text[len(prefix):])
+            if title:
+                titles.append(title)      # 'T/M TỈNH ỦY BÍ THƯ': the title run into the authority line
             if authority is None and regex.match(r"(?i)^(?:TM|T/M|T\.M)", prefix):
                 authority = prefix.strip().rstrip(".") + ". " + lexicon.proper_case(body) \
                     if not prefix.strip().startswith("T/M") else "T/M " + lexicon.proper_case(body)
@@ -181,6 +183,16 @@ def _signers(block: list[str]) -> list[Signer]:
             else:
                 titles.append(text)
     return signers
+
+
+def _split_title(body: str) -> tuple[str, Optional[str]]:
+    """An authority body ending in a signer title ('TỈNH ỦY BÍ THƯ') → ('TỈNH ỦY', 'BÍ THƯ')."""
+    if lexicon.is_body_name(body):
+        return body, None
+    for title in lexicon.signer_titles():
+        if body.endswith(" " + title) and len(body) > len(title) + 3:
+            return body[: -len(title)].rstrip(), title
+    return body, None
 
 
 def _is_title_word(text: str) -> bool:

@@ -109,6 +109,18 @@ def _caps_words() -> list[tuple[str, str]]:
     return sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+@lru_cache(maxsize=None)
+def signer_titles() -> tuple[str, ...]:
+    """Signer titles in capitals, longest first ('PHÓ CHỦ TỊCH' before 'CHỦ TỊCH')."""
+    return tuple(sorted(load("titles.json")["signer_titles"], key=len, reverse=True))
+
+
+def is_body_name(text: str) -> bool:
+    """A body named in capitals as a whole ('BAN BÍ THƯ', 'BAN THƯỜNG VỤ')."""
+    return " ".join(text.split()) in load("titles.json")["words"] and \
+        " ".join(text.split()) not in signer_titles()
+
+
 def proper_case(text: str) -> str:
     """Write a line printed in capitals in its usual case ('PHÓ CHỦ TỊCH' → 'Phó Chủ tịch')."""
     text = " ".join(text.split())

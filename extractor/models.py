@@ -20,6 +20,7 @@ class RawPage:
     text: str
     number: Optional[int] = None
     ocr: bool = False
+    method: str = "text"     # how the text was read: text, ocr, pdfplumber, tcvn3, vni
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -165,12 +166,42 @@ _GLUED_DIEU = regex.compile(r"(?<=[.:;])\s+(?=(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]
 
 
 def _split_glued(lines: list[_Line]) -> list[_Line]:
-    """'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence."""
+    """'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
+    lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
     for l in lines:
         parts = _GLUED_DIEU.split(l.text)
+        parts = [piece for p in parts for piece in _split_caps(p)]
         out.extend(_Line(p.strip(), l.page) for p in parts)
     return out
+
+
+# An all-capitals heading run glued to lower-case text ('… ĐẢNG BỘ TỈNHvề phát triển').
+_CAPS_THEN_LOWER = regex.compile(r"^(\p{Lu}{2,}(?:[ ,.\-–]+\p{Lu}+)*[ ,.\-–]+\p{Lu}{2,})(?=\p{Ll}{2,}[ ,])")
+
+
+@lru_cache(maxsize=1)
+def _glued_type():
+    """A document type in capitals glued to the next capital word ('NGHỊ QUYẾTCỦA')."""
+    from .lexicon import doc_type_names     # lexicon imports fold from here
+    names = sorted((n.upper() for n in doc_type_names() if " " in n), key=len, reverse=True)
+    return regex.compile(rf"^({'|'.join(map(regex.escape, names))})(?=\p{{Lu}}{{2}})")
+
+
+_VOWELS = set("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def _split_caps(text: str) -> list[str]:
+    m = _CAPS_THEN_LOWER.match(text)
+    if m and " " in m.group(1):
+        cut = m.end(1)
+        if text[cut] in _VOWELS:
+            cut -= 1        # 'VIỆT NAMĐộc lập': the last capital starts the next word
+        return _split_caps(text[:cut]) + [text[cut:]]
+    m = _glued_type().match(text)
+    if m:
+        return [m.group(1)] + _split_caps(text[m.end(1):])
+    return [text]
 
 
 # ----------------------------------------------------------------- joining
