@@ -33,6 +33,7 @@ class HeaderResult:
     metadata: Metadata
     body_from: int                      # first line index after the header
     issuer_line: Optional[str] = None   # "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" after the title
+    printed_number: Optional[str] = None  # as printed, also when left blank ("/2025/QĐ-UBND")
     notes: list[str] = field(default_factory=list)
 
 
@@ -129,7 +130,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             meta.place = p[0]
     if not meta.doc_type and printed_number:
         meta.doc_type = lexicon.doc_type_from_number(printed_number)
-    return HeaderResult(metadata=meta, body_from=body_from)
+    return HeaderResult(metadata=meta, body_from=body_from, printed_number=printed_number)
 
 
 _PASSED = regex.compile(r"thông qua (?:ngày|vào ngày)\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")

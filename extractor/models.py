@@ -121,6 +121,7 @@ class Metadata:
     signers: list[Signer] = field(default_factory=list)
     effective: Optional[Effective] = None
     recipients: list[str] = field(default_factory=list)
+    number_source: Optional[str] = None    # "text", or "file name" when the printed number is blank
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -237,6 +238,8 @@ class Table:
     section: Optional[str]
     start: int
     end: int
+    cells: list[list[list[int]]] = field(default_factory=list)   # [start, end] of every cell's text
+    kind: Optional[str] = None      # tasks, targets, layout (a header or signature set as a table)
 
 
 # ----------------------------------------------------------------- the record

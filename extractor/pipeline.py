@@ -45,12 +45,15 @@ def extract(seg: Segmented) -> Document:
     from .deadlines import extract_deadlines
     from .assignments import extract_assignments
     from .targets import extract_targets
+    from .tables import extract_tables, table_targets
     deadlines = extract_deadlines(seg)
+    tables = extract_tables(seg)
     doc = Document(
         source={"path": seg.raw.path, "sha256": seg.raw.sha256, "format": seg.raw.format,
                 "pages": len(seg.raw.pages) if seg.raw.has_pages else None,
                 "ocr": any(p.ocr for p in seg.raw.pages),
                 "ocr_pages": [p.number for p in seg.raw.pages if p.ocr],
+                "page_methods": {str(p.number or 1): p.method for p in seg.raw.pages if p.method != "text"},
                 "extractor_version": __version__},
         text=seg.text,
         metadata=seg.metadata,
@@ -58,9 +61,18 @@ def extract(seg: Segmented) -> Document:
         citations=extract_citations(seg),
         deadlines=deadlines,
         assignments=extract_assignments(seg, deadlines),
-        targets=extract_targets(seg),
+        targets=_merge_targets(extract_targets(seg), table_targets(seg, tables), tables),
+        tables=tables,
     )
     return doc
+
+
+def _merge_targets(in_text: list, in_tables: list, tables: list) -> list:
+    """Targets of target tables are read column by column; the same cells read as running
+    text (without their year headings) are dropped."""
+    spans = [(t.start, t.end) for t in tables if t.kind == "targets"]
+    kept = [t for t in in_text if not any(a <= t.start < b for a, b in spans)]
+    return sorted(kept + in_tables, key=lambda t: t.start)
 
 
 def segment_text(text: str, path: str = "<text>") -> Segmented:

@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from . import closing, header
+from .filename import number_from_name
 from .models import Metadata, NormText, RawDocument, Section, Segmented
 from .patterns import CLOSING_START, PREAMBLE_START, match_marker
 
@@ -48,6 +49,7 @@ def segment(raw: RawDocument, norm: NormText) -> Segmented:
         sections.extend(_body(norm, lines, close.end_line, len(lines), prefix="a"))
     _number_ids(sections)
     meta = head.metadata
+    _number_source(meta, raw.path, head.printed_number)
     meta.signers = close.signers
     meta.recipients = close.recipients
     meta.effective = closing.effective(norm.text, meta.issued_date)
@@ -55,6 +57,16 @@ def segment(raw: RawDocument, norm: NormText) -> Segmented:
     closing_start = lines[close.start_line][0] if close.start_line < len(lines) else len(norm.text)
     return Segmented(raw=raw, norm=norm, metadata=meta, sections=sections,
                      body_start=body_start, closing_start=closing_start)
+
+
+def _number_source(meta, path: str, printed: Optional[str]) -> None:
+    """Say where the number comes from; a blank printed number is filled from the file name
+    when the name ties a figure to the printed template (``filename.number_from_name``)."""
+    if meta.number:
+        meta.number_source = "text"
+        return
+    meta.number = number_from_name(path, printed, (meta.issued_date or "")[:4] or None)
+    meta.number_source = "file name" if meta.number else None
 
 
 def _lines(norm: NormText) -> list[tuple[int, int, str]]:

@@ -25,6 +25,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _legacy_pages(raw: RawDocument) -> None:
+    """Text typed in the old TCVN3 (.VnTime) or VNI fonts, in any format, converted to Unicode."""
+    from ..legacy import fix
+    for page in raw.pages:
+        if page.method == "text":
+            page.text, encoding = fix(page.text)
+            page.method = encoding or page.method
+
+
 def read(path) -> RawDocument:
     """Read any supported file; raise ReadError naming the file on failure."""
     path = Path(path)
@@ -52,6 +61,7 @@ def read(path) -> RawDocument:
     else:
         from .pdf import read_pdf
         raw = read_pdf(path, data)
+    _legacy_pages(raw)
     raw.sha256 = sha256_of(data)
     if not any(p.text.strip() for p in raw.pages):
         raise ReadError(path, "no text found")

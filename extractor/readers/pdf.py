@@ -149,10 +149,7 @@ def _usable(path, page, text: str, plumber, index: int) -> tuple[str, str]:
 
 
 def _legacy_fix(text: str):
-    try:
-        from ..legacy import fix
-    except ImportError:          # the converter is optional while it is being written
-        return text, None
+    from ..legacy import fix
     return fix(text)
 
 

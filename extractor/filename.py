@@ -1,0 +1,44 @@
+"""A document number the file name gives when the printed one is left blank.
+
+Signed copies published before the number is filled in print "Số: /2025/QĐ-UBND", while the
+file the office publishes is named after the number it was given ("QD_01.2025.pdf",
+"QD-2170-2026-….pdf", "CV-3686-UBND-XD-….pdf"). The figure is taken only where the name ties
+it to the printed template: next to the template's code, or before its year (or the year of
+the printed date), so a figure that merely appears in a name is never taken.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import PurePath
+from typing import Optional
+
+import regex
+
+# the printed template of a blank number: "/2025/QĐ-UBND", "/QĐ-UBND", "/UBND-XD"
+_TEMPLATE = regex.compile(r"^/(?:(?P<year>(?:19|20)\d\d)/)?(?P<code>\p{L}[\p{L}\d.\-]*)$")
+_SEP = r"[_\-. ]"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+
+
+def number_from_name(path: str, template: Optional[str], issued_year: Optional[str] = None) -> Optional[str]:
+    """'01/2025/QĐ-UBND' from 'VanBanGoc_QD_01.2025.pdf' and the template '/2025/QĐ-UBND'."""
+    t = _TEMPLATE.match(regex.sub(r"\s+", "", template or ""))
+    if not t or path.startswith("<"):
+        return None
+    stem = _fold(PurePath(path).stem)
+    year, code = t.group("year"), t.group("code")
+    head = regex.escape(_fold(code.split("-")[0]))       # 'qd' of 'QĐ-UBND', 'ubnd' of 'UBND-XD'
+    patterns = [rf"(?<![\d.])(\d{{1,5}}){_SEP}{head}(?![a-z])",             # '1696-qd-ubnd', '3686-ubnd-xd'
+                rf"(?:^|{_SEP}){head}{_SEP}?(?:so)?(\d{{1,5}})(?!\d)"]       # 'tt-37-bgtvt', 'nqso11'
+    for y in filter(None, (year, issued_year)):
+        # before the year, and not the day or month of a date ('15-5-2026')
+        patterns.append(rf"(?<![\d.]|\d{_SEP})(\d{{1,5}}){_SEP}{y}(?!\d)")
+    for pattern in patterns:
+        m = regex.search(pattern, stem)
+        if m and int(m.group(1)) > 0:
+            return f"{m.group(1)}/{year}/{code}" if year else f"{m.group(1)}/{code}"
+    return None
