@@ -32,11 +32,12 @@ def number_from_name(path: str, template: Optional[str], issued_year: Optional[s
     stem = _fold(PurePath(path).stem)
     year, code = t.group("year"), t.group("code")
     head = regex.escape(_fold(code.split("-")[0]))       # 'qd' of 'QĐ-UBND', 'ubnd' of 'UBND-XD'
-    patterns = [rf"(?<![\d.])(\d{{1,5}}){_SEP}{head}(?![a-z])",             # '1696-qd-ubnd', '3686-ubnd-xd'
-                rf"(?:^|{_SEP}){head}{_SEP}?(?:so)?(\d{{1,5}})(?!\d)"]       # 'tt-37-bgtvt', 'nqso11'
-    for y in filter(None, (year, issued_year)):
-        # before the year, and not the day or month of a date ('15-5-2026')
-        patterns.append(rf"(?<![\d.]|\d{_SEP})(\d{{1,5}}){_SEP}{y}(?!\d)")
+    # before the year, and not the day or month of a date ('15-5-2026')
+    patterns = [rf"(?<![\d.]|\d{_SEP})(\d{{1,5}}){_SEP}{y}(?!\d)" for y in filter(None, (year, issued_year))]
+    other_years = set(regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)) - {year, issued_year}
+    if not other_years:      # a name dated another year is another document's
+        patterns += [rf"(?<![\d.])(\d{{1,5}}){_SEP}{head}(?![a-z])",          # '1696-qd-ubnd', '3686-ubnd-xd'
+                     rf"(?:^|{_SEP}){head}{_SEP}?(?:so)?(\d{{1,5}})(?!\d)"]    # 'tt-37-bgtvt', 'nqso11'
     for pattern in patterns:
         m = regex.search(pattern, stem)
         if m and int(m.group(1)) > 0:

@@ -9,7 +9,7 @@ import regex
 
 from . import lexicon
 from .models import Metadata, NormText
-from .normalise import fold
+from .normalise import fold, tone_normalise
 from .patterns import PREAMBLE_START, match_marker, upper_share
 
 MOTTO = regex.compile(r"(?i)^(?:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
@@ -258,7 +258,7 @@ def _issuer(block: list[str], authority: list[str], of_phrase: Optional[str], me
         name = _issuer_from_code(printed_number)
     if not name:
         return None
-    name = expand_abbreviations(lexicon.proper_case(name))
+    name = expand_abbreviations(lexicon.proper_case(tone_normalise(name)))   # 'UỶ BAN' is 'ỦY BAN'
     name = lexicon.province_case(name)
     if regex.search(r"\b(?:tỉnh|thành phố)$", name):
         province = _province_of(meta, norm)

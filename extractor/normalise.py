@@ -177,7 +177,7 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
 
 
 # An all-capitals heading run glued to lower-case text ('… ĐẢNG BỘ TỈNHvề phát triển').
-_CAPS_THEN_LOWER = regex.compile(r"^(\p{Lu}{2,}(?:[ ,.\-–]+\p{Lu}+)*[ ,.\-–]+\p{Lu}{2,})(?=\p{Ll}{2,}[ ,])")
+_CAPS_THEN_LOWER = regex.compile(r"^(\p{Lu}{2,}(?:[ ,.\-–]+\p{Lu}+)*[ ,.\-–]+\p{Lu}{2,})(?=\p{Ll}+[ ,])")
 
 
 @lru_cache(maxsize=1)

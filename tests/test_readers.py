@@ -164,3 +164,24 @@ def test_five_megabyte_single_line(tmp_path):
     doc = parse(f)
     assert doc.sections[0].label == "Điều 1"
     assert len(doc.text) > 4_000_000
+
+
+def test_docx_header_laid_out_as_a_table_reads_block_by_block(tmp_path):
+    import docx
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = "Số:\t\t/BC-UBND"
+    t.cell(1, 1).text = "Lào Cai, ngày 12 tháng 3 năm 2026"
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Kết quả thực hiện các nhiệm vụ năm 2025")
+    d.add_paragraph("I. KẾT QUẢ")
+    d.add_paragraph("Các sở, ngành đã hoàn thành nhiệm vụ.")
+    f = tmp_path / "BC-tinh.docx"
+    d.save(f)
+    doc = parse(f)
+    m = doc.metadata
+    assert (m.doc_type, m.issuer, m.place, m.issued_date) == ("Báo cáo", "Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai", "2026-03-12")
+    assert m.number is None and m.title == "Kết quả thực hiện các nhiệm vụ năm 2025"
+    assert doc.tables == [] and "\t" not in doc.text

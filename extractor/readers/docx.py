@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import regex
+
 from ..models import RawDocument, RawPage, RawTable
 
 
@@ -28,11 +30,42 @@ def read_docx(path, data: bytes) -> RawDocument:
             para = Paragraph(block, document)
             lines.append(numbering.prefix(para) + para.text)
         elif tag == "tbl":
-            rows = _table_rows(Table(block, document))
+            table = Table(block, document)
+            if _layout_table(table):
+                lines.extend(_column_lines(table))
+                continue
+            rows = _table_rows(table)
             tables.append(RawTable(rows=rows))
             lines.extend("\t".join(r) for r in rows)
     return RawDocument(path=str(path), format="docx", pages=[RawPage(text="\n".join(lines))],
                        tables=tables)
+
+
+# A header (issuer beside the national motto) or a signature block (Nơi nhận beside the
+# signer) laid out as a borderless table: its cells are blocks of lines, not data.
+_LAYOUT_WORDS = regex.compile(r"(?i)cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–]|^\s*số\s*:|nơi nhận|"
+                              r"^\s*(?:tm|kt|t/m|tl|tuq)\s*[./]")
+
+
+def _layout_table(table) -> bool:
+    rows = table.rows
+    if len(rows) > 4 or any(len(r.cells) > 3 for r in rows):
+        return False
+    return any(_LAYOUT_WORDS.search(p.text) for row in rows for cell in row.cells for p in cell.paragraphs)
+
+
+def _column_lines(table) -> list[str]:
+    """The cells' paragraphs as lines, the left column first, then the next."""
+    out: list[str] = []
+    columns = max(len(r.cells) for r in table.rows)
+    for c in range(columns):
+        seen = set()
+        for row in table.rows:
+            if c >= len(row.cells) or row.cells[c]._tc in seen:
+                continue
+            seen.add(row.cells[c]._tc)
+            out.extend(" ".join(p.text.split()) for p in row.cells[c].paragraphs if p.text.strip())
+    return out
 
 
 def _table_rows(table) -> list[list[str]]:
