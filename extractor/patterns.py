@@ -18,6 +18,8 @@ MARKERS: list[tuple[str, "regex.Pattern"]] = [
     ("num", regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=\s)\s*(?=\S)")),
     ("num", regex.compile(r"(?P<num>\d{1,2})\s*[.)](?=\s|\p{Lu})\s*(?=\S)")),
     ("letter", regex.compile(r"(?P<num>[a-zđ])\s*\)\s*(?=\S)")),
+    # 'a. Giao …': Word's lowerLetter numbering with a '%1.' level text
+    ("letter", regex.compile(r"(?P<num>[a-zđ])\.\s+(?=\p{Lu})")),
     ("paren", regex.compile(r"\((?P<num>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     ("bullet", regex.compile(r"(?P<num>[-+•–*])\s*(?=\S)")),
 ]

@@ -185,3 +185,31 @@ def test_docx_header_laid_out_as_a_table_reads_block_by_block(tmp_path):
     assert (m.doc_type, m.issuer, m.place, m.issued_date) == ("Báo cáo", "Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai", "2026-03-12")
     assert m.number is None and m.title == "Kết quả thực hiện các nhiệm vụ năm 2025"
     assert doc.tables == [] and "\t" not in doc.text
+
+
+def test_word_auto_numbering_gives_the_markers():
+    from conftest import need_shared
+    doc = parse(need_shared("corpus", "generated", "ol_test_libreoffice.docx"))
+    assert [s.label for s in doc.sections] == ["Điều 1", "1", "2", "Điều 2", "a"]
+    assert [d.due for d in doc.deadlines] == ["2025-12-31"]
+
+
+def test_legacy_doc_without_libreoffice_names_the_converter(tmp_path, monkeypatch):
+    from extractor.readers import docx as docx_reader
+    monkeypatch.setattr(docx_reader.shutil, "which", lambda name: None)
+    f = tmp_path / "old.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(ReadError) as e:
+        parse(f)
+    assert "LibreOffice" in str(e.value) and "old.doc" in str(e.value)
+
+
+def test_legacy_doc_converted_with_libreoffice():
+    import shutil
+    from conftest import need_shared
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    doc = parse(need_shared("corpus", "real", "docx", "sct_TT-16-2018-BCA-tienchat.doc"))
+    assert doc.source["format"] == "doc"
+    assert (doc.metadata.number, doc.metadata.doc_type, doc.metadata.issued_date) == ("16/2018/TT-BCA", "Thông tư", "2018-05-15")
+    assert sum(s.kind == "dieu" for s in doc.sections) >= 10
