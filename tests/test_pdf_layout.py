@@ -153,3 +153,47 @@ def test_ruled_target_table_gives_targets_by_year(tmp_path, font):
 ])
 def test_garbled_page_text(text, bad):
     assert garbled(text) is bad
+
+
+def test_pdf_typed_in_a_tcvn3_font_is_converted(tmp_path):
+    """A .VnTime PDF: its text layer holds TCVN3 bytes as Latin-1 letters."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_legacy import encode
+    buf, c = _canvas()
+    y = 800
+    for line in ["Ủy ban nhân dân tỉnh Hà Nam", "Số: 21/2003/QĐ-UB", "Hà Nam, ngày 10 tháng 4 năm 2003", "QUYẾT ĐỊNH",
+                 "Về việc ban hành quy chế quản lý cụm công nghiệp", *BODY]:
+        c.setFont("Helvetica", 11)
+        c.drawString(72, y, encode(line, "tcvn3"))
+        y -= 20
+    c.save()
+    f = tmp_path / "old.pdf"
+    f.write_bytes(buf.getvalue())
+    doc = parse(f)
+    assert doc.source["page_methods"] == {"1": "tcvn3"}
+    assert doc.metadata.number == "21/2003/QĐ-UB" and doc.metadata.issued_date == "2003-04-10"
+    assert "Quy chế quản lý cụm công nghiệp" in doc.text
+
+
+def test_garbled_page_falls_back_to_pdfplumber_then_ocr(tmp_path, monkeypatch, font):
+    """A page whose text comes out broken is read by pdfplumber; if that is broken too, by OCR;
+    the record says how each page was read."""
+    from extractor import ocr
+    from extractor.readers import pdf, pdf_layout
+    buf, c = _canvas()
+    c.setFont(font, 12)
+    c.drawString(72, 800, "Điều 1. Nội dung bị hỏng bảng mã phông chữ.")
+    c.save()
+    f = tmp_path / "cid.pdf"
+    f.write_bytes(buf.getvalue())
+    monkeypatch.setattr(pdf_layout, "page_text", lambda *a: "(cid:3)(cid:17)(cid:42) " * 30)
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "ocr_pdf_page", lambda page: "Điều 1. Nội dung đọc lại bằng OCR.")
+    doc = parse(f)
+    assert doc.source["page_methods"] == {"1": "pdfplumber"} and doc.source["ocr_pages"] == []
+    assert "Nội dung bị hỏng bảng mã phông chữ" in doc.text
+    monkeypatch.setattr(pdf._Plumber, "text", lambda self, index: "(cid:9)" * 50)
+    doc = parse(f)
+    assert doc.source["ocr_pages"] == [1] and doc.source["page_methods"] == {"1": "ocr"}
+    assert "(cid:" not in doc.text and "đọc lại bằng OCR" in doc.text
