@@ -8,6 +8,7 @@ import regex
 
 from . import lexicon
 from .models import Effective, NormText, Signer
+from .normalise import tone_normalise
 from .patterns import AUTHORITY, CLOSING_START, match_marker, upper_share
 
 _RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:GS|PGS|TS|ThS|BS)\.(?:\s*TS\.)?)\s+"
@@ -158,11 +159,11 @@ def _signers(block: list[str]) -> list[Signer]:
     authority: Optional[str] = None
     titles: list[str] = []
     for text in block:
-        if not text or _SKIP.match(text):
-            continue
+        if not text or _SKIP.match(text) or "\t" in text:
+            continue        # a table row after the signature (an appendix's), not a signer
         if AUTHORITY.match(text) and upper_share(text) > 0.6:
             prefix = AUTHORITY.match(text).group(0)
-            body, title = _split_title(text[len(prefix):])
+            body, title = _split_title(tone_normalise(text[len(prefix):]))   # 'UỶ BAN' is 'ỦY BAN'
             if title:
                 titles.append(title)      # 'T/M TỈNH ỦY BÍ THƯ': the title run into the authority line
             if authority is None and regex.match(r"(?i)^(?:TM|T/M|T\.M)", prefix):

@@ -147,7 +147,7 @@ def column_runs(layout: PageLayout, skip: set[int]) -> list[tuple[int, int, floa
             free = [(a, b) for a, b in [(lo, hi)]]
             for a, b in ln.boxes:
                 free = [piece for fa, fb in free for piece in _cut(fa, fb, a, b)]
-            free = [f for f in free if f[1] - f[0] >= 4]
+            free = [f for f in free if f[1] - f[0] >= 8]   # narrower is a word gap lining up
             if not free:
                 break
             if ln.left < lo and ln.right > hi:
