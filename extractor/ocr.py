@@ -28,11 +28,43 @@ def ocr_image(image) -> str:
         png = Path(tmp) / "page.png"
         image.save(png)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        done = subprocess.run([exe, str(png), "stdout", "-l", "vie", "--psm", "4"], capture_output=True,
+        done = subprocess.run([exe, str(png), "stdout", "-l", "vie", "--psm", "4", "tsv"], capture_output=True,
                               text=True, env=env, timeout=300)
         if done.returncode != 0:
             raise OcrUnavailable(f"tesseract failed: {done.stderr.strip()[:200]}")
-        return done.stdout
+        return text_from_tsv(done.stdout, DPI)
+
+
+def text_from_tsv(tsv: str, dpi: int = DPI) -> str:
+    """Tesseract's words back into lines and paragraphs. Words on one line far apart (the
+    issuer block beside the motto, Nơi nhận beside the signer) are kept apart by a run of
+    spaces, as layout text has them, so the normaliser reads the two blocks one after the other."""
+    column_gap = 0.25 * dpi          # a quarter inch: far wider than any word space
+    lines: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        block, par, line, left, width = (int(cells[i]) for i in (2, 3, 4, 6, 8))
+        lines.setdefault((block, par, line), []).append((left, left + width, cells[11]))
+    out, last_par = [], None
+    for (block, par, _), words in lines.items():
+        if last_par is not None and (block, par) != last_par:
+            out.append("")
+        last_par = (block, par)
+        out.append(_line(sorted(words), column_gap))
+    return "\n".join(out)
+
+
+def _line(words: list[tuple[int, int, str]], column_gap: float) -> str:
+    """A line's words; a gap both wide and far wider than the line's usual gap (not the even
+    gaps of a justified heading) separates two columns."""
+    gaps = [b[0] - a[1] for a, b in zip(words, words[1:])]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    text = words[0][2]
+    for gap, (_, _, word) in zip(gaps, words[1:]):
+        text += ("      " if gap > column_gap and gap > 3 * usual else " ") + word
+    return text
 
 
 def ocr_pdf_page(page) -> str:

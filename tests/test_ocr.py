@@ -51,3 +51,20 @@ def test_image_only_pdf_without_tesseract_names_the_tool(tmp_path, monkeypatch):
 ])
 def test_ocr_confusions_repaired_only_when_unambiguous(raw, fixed):
     assert ocr.repair(raw) == fixed
+
+
+def _tsv(lines):
+    """Tesseract TSV rows (level 5 = word) for lines of (x, word) at 300 dpi."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for n, (par, words) in enumerate(lines, start=1):
+        for k, (x, word) in enumerate(words, start=1):
+            rows.append(f"5\t1\t1\t{par}\t{n}\t{k}\t{x}\t{40 * n}\t{18 * len(word)}\t30\t95\t{word}")
+    return "\n".join(rows)
+
+
+def test_ocr_words_keep_two_columns_apart_but_not_a_justified_heading():
+    tsv = _tsv([(1, [(100, "BỘ"), (160, "CÔNG"), (260, "THƯƠNG"), (900, "CỘNG"), (1000, "HÒA")]),
+                (1, [(100, "HỘI"), (400, "ĐỒNG"), (700, "NHÂN"), (1000, "DÂN")]),
+                (2, [(100, "Căn"), (170, "cứ"), (230, "Luật")])])
+    lines = ocr.text_from_tsv(tsv).split("\n")
+    assert lines == ["BỘ CÔNG THƯƠNG      CỘNG HÒA", "HỘI ĐỒNG NHÂN DÂN", "", "Căn cứ Luật"]
