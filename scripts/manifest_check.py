@@ -35,17 +35,21 @@ def figures(s):
 def manifest_number(stem):
     """(number, year or None) named by a file-name stem, or None when it names none.
 
-    A catalogue id in brackets and a leading date are dropped; then the first figure followed by
-    a year ("35.2024", "ND-146-2025") is the number, else a figure right after a leading type code
-    ("NQso11", "QĐ 01") or at the start ("505"). A bare year ("Hienphap1959") is no number."""
+    A catalogue id in brackets and a leading date are dropped; then a figure right after a
+    leading type code ("NQso11", "QD-1696", "ND-146-2025"), else the first figure followed by a
+    year that is not the day or month of a date ("35.2024"), else a leading figure ("505").
+    A bare year ("Hienphap1959") is no number."""
     s = regex.sub(r"^\(\d+\)-|^\d{4}\.\d{2}\.\d{2}-", "", fold(stem))
-    m = regex.search(r"(?<![\d.])(\d{1,4})[a-z]?[.\-/ ](\d{4})(?!\d)", s)
-    if m and 1900 <= int(m.group(2)) <= 2100:
-        return str(int(m.group(1))), m.group(2)
-    m = regex.match(r"(?:[a-z]{1,5}[\- ]?(?:so)?)?(\d+)(?!\d)", s)
-    if m and not (len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20")):
-        return str(int(m.group(1))), None
-    return None
+    year = r"[.\-/ _](\d{4})(?!\d)"
+    m = regex.match(rf"[a-z]{{1,5}}[\- _]?(?:so)?(\d{{1,5}})[a-z]?(?:{year})?", s)
+    if m is None:
+        m = regex.search(rf"(?<![\d.]|\d[.\-])(\d{{1,4}})[a-z]?{year}", s)
+    if m is None:
+        m = regex.match(r"(\d+)(?!\d)()", s)
+    if m is None or (len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20")):
+        return None
+    y = m.group(2) if m.lastindex and m.lastindex >= 2 and m.group(2) else None
+    return str(int(m.group(1))), (y if y and 1900 <= int(y) <= 2100 else None)
 
 
 def number_agrees(manifest, rec):
