@@ -2,11 +2,11 @@
 
 usage: python bench/pdf.py [FOLDER ...]   (default: ../shared/corpus/real/pdf and ../shared/corpus/generated)
 
-Every PDF is read once to warm up imports, then timed: text-layer pages (read by pypdfium2 and
-laid out) and OCR pages (no usable text layer, Tesseract `vie` with one thread) are counted
-apart, by the page methods the reader reports. The page mix (pages with ruled tables, with
-running headers dropped) is printed with the rates. Reading only, and reading plus the whole
-pipeline (segmenting and extraction), are both given.
+The first PDF is read once to warm up imports, then every file is timed and put in a group by
+the page methods the reader reports: text layer (no page OCR'd: pypdfium2 text laid out, ruled
+tables found), scanned (every page OCR'd by Tesseract `vie`, one thread) and mixed (a text
+layer with some image pages, such as a scanned cover). The page mix (OCR'd pages, pages with
+ruled tables) is printed with the rates of reading alone and of reading plus the pipeline.
 """
 import sys
 import time
@@ -23,33 +23,32 @@ def main(folders):
     from extractor.readers import read
     files = sorted(p for f in map(Path, folders) for p in f.glob("*.pdf"))
     read(files[0])                                  # imports and first-use caches
-    text = {"pages": 0, "read": 0.0, "parse": 0.0, "tables": 0}
-    ocr = {"pages": 0, "read": 0.0, "files": 0}
+    groups = {kind: {"files": 0, "pages": 0, "ocr": 0, "read": 0.0, "parse": 0.0, "tables": 0}
+              for kind in ("text layer", "mixed", "scanned")}
     for path in files:
         started = time.perf_counter()
         raw = read(path)
         took = time.perf_counter() - started
         n_ocr = sum(p.method == "ocr" for p in raw.pages)
-        if n_ocr:
-            # a file with scanned pages: its time is OCR time (the text pages in it are a rounding error)
-            ocr["pages"] += n_ocr
-            ocr["read"] += took
-            ocr["files"] += 1
-            continue
+        kind = "text layer" if not n_ocr else "scanned" if n_ocr == len(raw.pages) else "mixed"
+        g = groups[kind]
         started = time.perf_counter()
         build(raw)
-        text["parse"] += time.perf_counter() - started
-        text["pages"] += len(raw.pages)
-        text["read"] += took
-        text["tables"] += len({t.page for t in raw.tables})
+        g["parse"] += time.perf_counter() - started
+        g["files"] += 1
+        g["pages"] += len(raw.pages)
+        g["ocr"] += n_ocr
+        g["read"] += took
+        g["tables"] += len({t.page for t in raw.tables})
     print(f"{len(files)} PDF files")
-    print(f"text-layer pages: {text['pages']} ({text['tables']} with ruled tables) in "
-          f"{len(files) - ocr['files']} files")
-    print(f"  reading: {text['pages'] / text['read']:.0f} pages/s per process ({text['read']:.1f} s)")
-    print(f"  reading + pipeline: {text['pages'] / (text['read'] + text['parse']):.0f} pages/s per process")
-    if ocr["pages"]:
-        print(f"OCR pages: {ocr['pages']} in {ocr['files']} files: {ocr['read'] / ocr['pages']:.1f} s/page "
-              f"({ocr['pages'] / ocr['read'] * 60:.0f} pages/min per process)")
+    for kind, g in groups.items():
+        if not g["files"]:
+            continue
+        print(f"{kind}: {g['files']} files, {g['pages']} pages ({g['ocr']} OCR'd, {g['tables']} with ruled tables)")
+        print(f"  reading {g['pages'] / g['read']:.1f} pages/s per process ({g['read']:.1f} s); "
+              f"with the pipeline {g['pages'] / (g['read'] + g['parse']):.1f} pages/s")
+        if g["ocr"] and kind == "scanned":
+            print(f"  OCR: {g['read'] / g['ocr']:.1f} s a page")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ found by pdfplumber; legacy font encodings converted; OCR for pages without usab
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from ..models import RawDocument, RawPage, RawTable
 from . import pdf_layout as layout_of
@@ -40,7 +41,7 @@ def _read_pages(path, pdf, plumber) -> tuple[list[RawPage], list[RawTable]]:
         layout = layout_of.PageLayout(width, height, layout_of.lines_of(textpage))
         rules = _rules(page, height)
         if rules:
-            layout.tables = plumber.tables(i, textpage, height, rules)
+            layout.tables = plumber.tables(textpage, width, height, rules)
         ends = {end: [(k, _line_text(textpage, layout.lines[k])) for k in idx]
                 for end, idx in layout_of.margin_lines(layout).items()}
         opened.append((page, textpage, layout, ends))
@@ -62,11 +63,19 @@ def _line_text(textpage, line) -> str:
 
 def _rules(page, height: float) -> list[dict]:
     """Table rules drawn on the page, as pdfplumber edges (y down): thin paths are lines,
-    other paths boxes with four edges. Empty when there are too few to make a table."""
+    other paths boxes with four edges. Empty when there are too few to make a table.
+    Read through pdfium's C API: most page objects are text, and wrapping each in a Python
+    object costs more than the whole page's text."""
+    import ctypes
     import pypdfium2.raw as raw
     edges = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box))
+        left, bottom, right, top = (v.value for v in box)
         w, h = right - left, top - bottom
         if h < 3 and w >= 3:
             edges.append(_edge("h", left, right, height - (top + bottom) / 2, height - (top + bottom) / 2))
@@ -85,9 +94,16 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
             "bottom": bottom, "width": x1 - x0, "height": bottom - top, "doctop": top}
 
 
+@dataclass
+class _PageBox:
+    """What pdfplumber's table finder needs of a page when it is given the edges: the bbox."""
+    bbox: tuple
+
+
 class _Plumber:
-    """pdfplumber, opened only when a page needs it. Its table finder is given the rules that
-    pypdfium2 found, so pdfplumber never has to parse the page's layout (the slow part)."""
+    """pdfplumber, for its table finder and as a second text extractor. The table finder is
+    given the rules pypdfium2 found, so pdfplumber never parses the page (the slow part);
+    the document is opened only when a garbled page needs pdfplumber's own text."""
 
     def __init__(self, data: bytes):
         self.data = data
@@ -99,7 +115,7 @@ class _Plumber:
             self.pdf = pdfplumber.open(io.BytesIO(self.data))
         return self.pdf
 
-    def tables(self, index: int, textpage, height: float, rules: list[dict]) -> list[tuple[float, float, list[list[str]]]]:
+    def tables(self, textpage, width: float, height: float, rules: list[dict]) -> list[tuple[float, float, list[list[str]]]]:
         """Ruled tables of a page: (top, bottom) in PDF points (y up) and rows of cell text."""
         from pdfplumber.table import TableFinder, TableSettings
         v = [e for e in rules if e["orientation"] == "v"]
@@ -109,7 +125,7 @@ class _Plumber:
         settings = TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                                           "explicit_vertical_lines": v, "explicit_horizontal_lines": h})
         try:
-            found = TableFinder(self._open().pages[index], settings).tables
+            found = TableFinder(_PageBox((0, 0, width, height)), settings).tables
         except Exception:       # pdfminer raises many kinds on odd pages; a table is a bonus
             return []
         out = []
