@@ -35,7 +35,7 @@ def number_from_name(path: str, template: Optional[str], issued_year: Optional[s
     # before the year, and not the day or month of a date ('15-5-2026')
     patterns = [rf"(?<![\d.]|\d{_SEP})(\d{{1,5}}){_SEP}{y}(?!\d)" for y in filter(None, (year, issued_year))]
     other_years = set(regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)) - {year, issued_year}
-    if not other_years:      # a name dated another year is another document's
+    if not other_years or not (year or issued_year):     # a name dated another year is another document's
         patterns += [rf"(?<![\d.])(\d{{1,5}}){_SEP}{head}(?![a-z])",          # '1696-qd-ubnd', '3686-ubnd-xd'
                      rf"(?:^|{_SEP}){head}{_SEP}?(?:so)?(\d{{1,5}})(?!\d)"]    # 'tt-37-bgtvt', 'nqso11'
     for pattern in patterns:

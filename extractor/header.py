@@ -20,7 +20,8 @@ NUMBER = regex.compile(
 DATE_LINE = regex.compile(
     r"(?:(?:^|\s)(?P<place>[^\s,\d][^,\d]{1,40}?)\s*,\s*|^)[nN]gày\s*(?P<d>\d{1,2})?\s*(?:[-/.]\s*)?tháng\s*(?P<m>\d{1,2})?"
     r"\s*(?:[-/.]\s*)?năm\s*(?P<y>\d{4})")
-RULE = regex.compile(r"^[-_*=.…\s]+$")
+_PLACE_DATE = regex.compile(r"^[^\d,]{2,40},\s*ngày\b[^,;]{0,30}năm\s*\d{4}\s*$")
+RULE = regex.compile(r"^[-–—_*=.…\s]+$")
 ORG_HEAD = regex.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BAN|BỘ|CỤC|TỔNG CỤC|VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|TỈNH ỦY|TỈNH UỶ"
     r"|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHÍNH TRỊ|THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|TRUNG ƯƠNG|LIÊN|THANH TRA"
@@ -75,6 +76,8 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             continue
         if meta.issued_date is None and meta.place is None and not seen_type and _take_date(meta, text):
             continue
+        if meta.issued_date is None and meta.place is None and _PLACE_DATE.match(text) and _take_date(meta, text):
+            continue        # the right column read after a công văn's V/v block
         if not seen_type:
             dt = _doc_type_line(text)
             if dt:

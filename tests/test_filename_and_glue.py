@@ -76,3 +76,18 @@ def test_tcvn3_text_file_is_converted(tmp_path):
     assert doc.source["page_methods"] == {"1": "tcvn3"}
     assert doc.metadata.number == "15/2024/QĐ-UBND" and doc.metadata.issued_date == "2024-03-05"
     assert "Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh" in doc.text
+
+
+def test_cong_van_header_read_column_by_column():
+    """A letter's left block (issuer, Số, V/v) read before the right one (motto, place and date),
+    with the rules under each block drawn as dashes."""
+    seg = segment_text("UBND TỈNH LÀO CAI\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n––––––––––\nSố: /SNNMT-KHTC\n"
+                       "V/v tham gia ý kiến thẩm định hồ sơ thành lập cụm công nghiệp\n\n"
+                       "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n––––––––––––––\n"
+                       "Lào Cai, ngày tháng 7 năm 2026\n\nKính gửi: Sở Công Thương\n\n"
+                       "Sở Nông nghiệp và Môi trường nhận được Công văn số 4170/SCT-CN ngày 14/7/2026.",
+                       path="CV-6791-SNNMT-17-7-2026-y-kien.pdf")
+    m = seg.metadata
+    assert (m.doc_type, m.place, m.issued_date) == ("Công văn", "Lào Cai", "2026-07")
+    assert m.title == "tham gia ý kiến thẩm định hồ sơ thành lập cụm công nghiệp"
+    assert (m.number, m.number_source) == ("6791/SNNMT-KHTC", "file name")
