@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 DPI = 300
@@ -70,7 +72,23 @@ def _line(words: list[tuple[int, int, str]], column_gap: float) -> str:
 def ocr_pdf_page(page) -> str:
     """Rasterise a pypdfium2 page at 300 dpi and OCR it."""
     bitmap = page.render(scale=DPI / 72, grayscale=True)
-    return repair(ocr_image(bitmap.to_pil()))
+    with _time_limit_paused():
+        return repair(ocr_image(bitmap.to_pil()))
+
+
+@contextmanager
+def _time_limit_paused():
+    """A bulk run's per-document time limit (an interval timer) guards against pathological
+    text, not against a long scan: OCR takes seconds a page and has its own limit per page,
+    so the timer is stopped while Tesseract runs and resumed with what was left."""
+    left, _ = signal.getitimer(signal.ITIMER_REAL) if hasattr(signal, "ITIMER_REAL") else (0.0, 0.0)
+    if left:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if left:
+            signal.setitimer(signal.ITIMER_REAL, left)
 
 
 # Confusions Tesseract makes in legal markers and numbers, repaired only where unambiguous.

@@ -68,3 +68,35 @@ def test_ocr_words_keep_two_columns_apart_but_not_a_justified_heading():
                 (2, [(100, "Căn"), (170, "cứ"), (230, "Luật")])])
     lines = ocr.text_from_tsv(tsv).split("\n")
     assert lines == ["BỘ CÔNG THƯƠNG      CỘNG HÒA", "HỘI ĐỒNG NHÂN DÂN", "", "Căn cứ Luật"]
+
+
+def test_ocr_time_does_not_count_against_the_document_time_limit(monkeypatch):
+    import signal
+    import time
+
+    def slow_ocr(image):
+        time.sleep(0.3)
+        return "Điều 1. Nội dung."
+
+    monkeypatch.setattr(ocr, "ocr_image", slow_ocr)
+
+    class Page:
+        def render(self, **kw):
+            class Bitmap:
+                def to_pil(self):
+                    return None
+            return Bitmap()
+
+    fired = []
+    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        assert ocr.ocr_pdf_page(Page()) == "Điều 1. Nội dung."
+        assert not fired                                  # paused while OCR ran
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < left <= 0.2                            # and resumed with what was left
+        time.sleep(0.3)
+        assert fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
