@@ -24,16 +24,20 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
 
 
-def number_from_name(path: str, template: Optional[str], issued_year: Optional[str] = None) -> Optional[str]:
+def number_from_name(path: str, template: Optional[str], issued_year: Optional[str] = None,
+                     type_codes: tuple[str, ...] = ()) -> Optional[str]:
     """'01/2025/QĐ-UBND' from 'VanBanGoc_QD_01.2025.pdf' and the template '/2025/QĐ-UBND'."""
-    t = _TEMPLATE.match(regex.sub(r"\s+", "", template or ""))
+    # figures written by hand on a scan come out of OCR as a few stray marks: '^Ổ/2024/TT-BCT'
+    t = _TEMPLATE.match(regex.sub(r"^[^\d/]{1,4}(?=/)", "", regex.sub(r"\s+", "", template or "")))
     if not t or path.startswith("<"):
         return None
     stem = _fold(PurePath(path).stem)
     year, code = t.group("year"), t.group("code")
-    head = regex.escape(_fold(code.split("-")[0]))       # 'qd' of 'QĐ-UBND', 'ubnd' of 'UBND-XD'
-    # before the year, and not the day or month of a date ('15-5-2026')
-    patterns = [rf"(?<![\d.]|\d{_SEP})(\d{{1,5}}){_SEP}{y}(?!\d)" for y in filter(None, (year, issued_year))]
+    # 'qd' of 'QĐ-UBND', 'ubnd' of 'UBND-XD', and the codes of the document's type ('cv' of a letter)
+    head = "(?:" + "|".join(regex.escape(_fold(c)) for c in (code.split("-")[0], *type_codes)) + ")"
+    # before the year; the figure after a day is a month ('15-5-2026'), unless it cannot be one
+    patterns = [rf"(?<![\d.]|\d{_SEP}(?=(?:0?\d|1[0-2]){_SEP}))(\d{{1,5}}){_SEP}{y}(?!\d)"
+                for y in filter(None, (year, issued_year))]
     other_years = set(regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", stem)) - {year, issued_year}
     if not other_years or not (year or issued_year):     # a name dated another year is another document's
         patterns += [rf"(?<![\d.])(\d{{1,5}}){_SEP}{head}(?![a-z])",          # '1696-qd-ubnd', '3686-ubnd-xd'

@@ -42,6 +42,11 @@ def doc_type_names() -> list[str]:
     return sorted((t["name"] for t in _doc_types()), key=len, reverse=True)
 
 
+def doc_type_codes(name: Optional[str]) -> tuple[str, ...]:
+    """The type codes of a document type ('Công văn' → ('CV',))."""
+    return tuple(next((t["codes"] for t in _doc_types() if t["name"] == name), ()))
+
+
 def doc_type_from_word(word: str) -> Optional[str]:
     return _type_by_fold().get(fold(" ".join(word.split())))
 

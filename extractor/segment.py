@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex
 
-from . import closing, header
+from . import closing, header, lexicon
 from .filename import number_from_name
 from .models import Metadata, NormText, RawDocument, Section, Segmented
 from .patterns import CLOSING_START, PREAMBLE_START, match_marker
@@ -65,7 +65,8 @@ def _number_source(meta, path: str, printed: Optional[str]) -> None:
     if meta.number:
         meta.number_source = "text"
         return
-    meta.number = number_from_name(path, printed, (meta.issued_date or "")[:4] or None)
+    meta.number = number_from_name(path, printed, (meta.issued_date or "")[:4] or None,
+                                   lexicon.doc_type_codes(meta.doc_type))
     meta.number_source = "file name" if meta.number else None
 
 

@@ -91,3 +91,16 @@ def test_cong_van_header_read_column_by_column():
     assert (m.doc_type, m.place, m.issued_date) == ("Công văn", "Lào Cai", "2026-07")
     assert m.title == "tham gia ý kiến thẩm định hồ sơ thành lập cụm công nghiệp"
     assert (m.number, m.number_source) == ("6791/SNNMT-KHTC", "file name")
+
+
+@pytest.mark.parametrize("line,name,number,source", [
+    ("Số: ^ Ổ/2024/TT-BCT", "TT-23-2024-BCT-tienchat.pdf", "23/2024/TT-BCT", "file name"),
+    ("Số: J{ /2019/NĐ-CP", "2019.08.30-71.2019.ND.CP-Xu-phat.pdf", "71/2019/NĐ-CP", "file name"),
+    ("ô: 19/2026/NQ-CP", "scan.pdf", "19/2026/NQ-CP", "text"),
+    ("Số: ^ Ổ/2024/TT-BCT", "scan.pdf", None, None),
+])
+def test_number_line_of_a_scan(line, name, number, source):
+    """OCR misreads 'Số' or turns handwritten figures into stray marks."""
+    seg = segment_text(f"BỘ CÔNG THƯƠNG\n{line}\nHà Nội, ngày 12 tháng 8 năm 2024\nTHÔNG TƯ\nQuy định về vật liệu nổ\n"
+                       "Điều 1. Phạm vi điều chỉnh", path=name)
+    assert (seg.metadata.number, seg.metadata.number_source) == (number, source)
