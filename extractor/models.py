@@ -53,9 +53,14 @@ class NormText:
     diacritics, đ→d, for diacritic-insensitive search.
     """
     text: str
-    match: str
     page_starts: list[int] = field(default_factory=list)   # offsets where a page's text resumes
     page_numbers: list[Optional[int]] = field(default_factory=list)
+
+    @cached_property
+    def match(self) -> str:
+        """Computed on first use, like fold: no stage reads it today."""
+        from .normalise import tone_normalise
+        return tone_normalise(self.text)
 
     @cached_property
     def fold(self) -> str:
