@@ -74,14 +74,17 @@ def parse_file(path: str, timeout: float = 0) -> tuple[str, Optional[dict], Opti
 
     The rows are the record already turned into database rows (store.prepare), so the
     writer process, the one that cannot run in parallel, only inserts them."""
-    from .pipeline import parse
+    from .pipeline import extract, segment_raw
+    from .readers import read
     from .store import prepare
     use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return path, prepare(parse(Path(path)).to_dict()), None, None
+        seg = segment_raw(read(Path(path)))          # what pipeline.parse does with a path
+        # the folded text the extractors used is the one the store indexes: fold it once
+        return path, prepare(extract(seg).to_dict(), folded=seg.norm.fold), None, None
     except ReadError as e:
         return path, None, "read", e.reason
     except _Timeout:

@@ -332,8 +332,12 @@ def _fold_char(c: str) -> str:
 # Vietnamese blocks: str.translate is far faster than normalising character by character.
 _FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0x41, 0x250)) + list(range(0x370, 0x530))
                + list(range(0x1E00, 0x1F00)) if _fold_char(chr(cp)) != chr(cp)}
+# The same table with every other character up to the arrows block mapped to itself: a
+# character missing from the table costs str.translate a raised and caught LookupError,
+# which made folding twice as slow (quotes, dashes and … are common in the texts).
+_DENSE_FOLD_TABLE = {cp: _FOLD_TABLE.get(cp, chr(cp)) for cp in range(0x2200)}
 
 
 def fold(text: str) -> str:
     """Lowercase, no diacritics, đ→d; same length as the input."""
-    return text.translate(_FOLD_TABLE)
+    return text.translate(_DENSE_FOLD_TABLE)

@@ -225,10 +225,12 @@ TARGET_COLUMNS = ["document_id", "section_id", "text", "indicator", "value", "mi
 TABLE_COLUMNS = ["document_id", "section_id", "page", "rows", "start", "end"]
 
 
-def prepare(record: dict) -> dict:
-    """The rows of one record (OUTPUT.md shape), without database ids."""
+def prepare(record: dict, folded: Optional[str] = None) -> dict:
+    """The rows of one record (OUTPUT.md shape), without database ids; folded is
+    fold(record["text"]) when the caller has it already."""
     text = record.get("text") or ""
-    folded = fold(text)                      # once per document; section bodies are slices of it
+    if folded is None:
+        folded = fold(text)                  # once per document; section bodies are slices of it
     sections = record.get("sections") or []
     position = {s["id"]: i for i, s in enumerate(sections)}
     at = lambda item: position.get(item.get("section"))  # noqa: E731
