@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Optional
 
+import re
+
 import regex
 
 from .models import Deadline, Segmented
+from .patterns import finditer
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _EVERY = r"(?:hang|hang)"          # hằng / hàng fold alike
@@ -64,11 +67,14 @@ _TARGET_WORDS = regex.compile(r"\b(?:dat|phan dau|tang|giam|chiem|toi thieu|it n
 
 # the cue words alone: a cheap scan finds where the full pattern may start
 _CUE_HIT = regex.compile(r"(?<![\w])(?:truoc|trong|vao|xong|cham nhat|han chot|den het|hoan thanh|thoi gian|thoi han|han hoan)(?!\w)")
+# where those patterns can start, for the fast scan of patterns.finditer
+_CUE_STARTS = re.compile(r"truoc|trong|vao|xong|cham nhat|han chot|den het|hoan thanh|thoi gian|thoi han|han hoan")
+_FREQ_STARTS = re.compile(r"dinh[ ]+ky|hang")
 
 
 def _abs_matches(fl: str, lo: int, hi: int):
     last = lo
-    for c in _CUE_HIT.finditer(fl, lo, hi):
+    for c in finditer(_CUE_HIT, _CUE_STARTS, fl, lo, hi):
         if c.start() < last:
             continue
         m = _RE_ABS.match(fl, c.start(), hi)
@@ -333,7 +339,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
             continue
         add(m.start(), m.end(), None, None, int(m.group(1)))
 
-    for m in _RE_FREQ.finditer(fl, lo, hi):
+    for m in finditer(_RE_FREQ, _FREQ_STARTS, fl, lo, hi):
         if m.group("h1"):
             rec = "half_yearly"
         elif m.group("q1"):

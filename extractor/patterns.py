@@ -4,6 +4,8 @@ Patterns are written for NFC text in the one tone-mark convention of ``NormText.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3})|XL|L)"
@@ -67,3 +69,23 @@ def upper_share(s: str) -> float:
     """Share of capitals among the letters of s."""
     letters = sum(map(str.isalpha, s))
     return sum(map(str.isupper, s)) / letters if letters else 0.0
+
+
+def finditer(pattern: "regex.Pattern", starts: "re.Pattern", text: str, pos: int, endpos: int):
+    """pattern.finditer(text, pos, endpos), found faster.
+
+    starts is a plain pattern for the standard re that matches at every position where
+    pattern can match (and maybe elsewhere): re scans a document several times faster than
+    the regex module, and pattern is tried only where starts matches. Where it fails, the
+    scan goes on from the next character, so no match is skipped; where it matches, from
+    its end, as finditer does. The patterns given here never match the empty string."""
+    while pos < endpos:
+        hit = starts.search(text, pos, endpos)
+        if hit is None:
+            return
+        m = pattern.match(text, hit.start(), endpos)
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end()

@@ -94,3 +94,16 @@ def test_first_character_dispatch_agrees_with_trying_every_pattern():
         found = match_marker(line)
         got = (found[0], found[1].group(0), found[1].group("num")) if found else None
         assert got == _every_pattern_in_turn(line), line
+
+
+def test_fast_finditer_finds_what_finditer_finds():
+    from extractor import deadlines
+    from extractor.normalise import fold
+    from extractor.patterns import finditer
+    texts = [fold(p.read_text(encoding="utf-8")) for p in sorted(need_shared("corpus", "real", "text").iterdir())[:40]]
+    texts.append("xtruoc truoc, thoi hanh thoi han hang nam, dinh ky hang quy bao cao; hang")
+    for pattern, starts in ((deadlines._CUE_HIT, deadlines._CUE_STARTS), (deadlines._RE_FREQ, deadlines._FREQ_STARTS)):
+        for fl in texts:
+            for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
+                assert [m.span() for m in finditer(pattern, starts, fl, lo, hi)] == \
+                    [m.span() for m in pattern.finditer(fl, lo, hi)]
