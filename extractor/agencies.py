@@ -234,7 +234,7 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         if sp == pos or sp >= len(text):
             break
         joined = False
-        j = _RX0.match(fl[sp:sp + 4])
+        j = _NAME_JOINER.match(fl[sp:sp + 4])
         if j:
             sp2 = sp + j.end()
             # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
@@ -265,7 +265,7 @@ _FORM_RE = regex.compile(r"(?<=cong ty)[ ]+(?:co phan|tnhh|trach nhiem huu han(?
 def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers."""
     q = p
-    m = _RX1.match(fl[q:q + 20])
+    m = _GROUP_QUANTIFIER.match(fl[q:q + 20])
     if m:
         q += m.end()
     g = _GEN_RE.match(fl, q)
@@ -278,7 +278,7 @@ def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         q2 = _qualifiers(text, fl, end)
         qualified = qualified or q2 > end
         end = q2
-        s = _RX2.match(fl[end:end + 12])
+        s = _GROUP_SEPARATOR.match(fl[end:end + 12])
         if not s:
             break
         if "va" in s.group() and "cac" in s.group():
@@ -307,7 +307,7 @@ def _qualifiers(text: str, fl: str, end: int) -> int:
 
 def _place_name(text: str, fl: str, end: int) -> int:
     """After 'tỉnh', 'huyện' …: the capitalised place name, if one is printed."""
-    if _RX3.search(fl[max(0, end - 10):end]):
+    if _ADMIN_WORD_END.search(fl[max(0, end - 10):end]):
         m = _PROPER_RE.match(text, end)
         if m and not _HEAD_RE.match(fl, m.start(1)):
             return m.end()
@@ -359,7 +359,7 @@ def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Me
         return None
     r = _ROLE_RE.match(fl, p)
     if r:
-        both = _RX4.match(fl[r.end():r.end() + 6])
+        both = _ROLE_JOINER.match(fl[r.end():r.end() + 6])
         r2 = _ROLE_RE.match(fl, r.end() + both.end()) if both else None
         if r2:
             # "các Tổ đại biểu và đại biểu HĐND tỉnh": the body after the second role is shared
@@ -433,7 +433,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
         nxt = read_agency(text, fl, s.end())
         if not nxt:
             break
-        seps.append("va" if _RX5.search(s.group()) else ",")
+        seps.append("va" if _AND_WORD.search(s.group()) else ",")
         items.append(nxt)
         end = nxt.end
     names = [m.name for m in items]
@@ -454,7 +454,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
     for i in range(len(names) - 1, 0, -1):
         lv = _LEVEL_END.search(names[i])
         if lv and seps[i - 1] == "va" and not _LEVEL_END.search(names[i - 1]) \
-                and not _RX6.search(names[i - 1]) and not _lower_scope(names[i - 1]):
+                and not _PLACE_OR_LEVEL.search(names[i - 1]) and not _lower_scope(names[i - 1]):
             names[i - 1] = names[i - 1] + " " + lv.group(1)
     return end, names
 
@@ -490,10 +490,14 @@ def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
 
 
 # patterns used inside functions, compiled once
-_RX0 = regex.compile(r"(?:va|-)[ ]+")
-_RX1 = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
-_RX2 = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
-_RX3 = regex.compile(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$")
-_RX4 = regex.compile(r"[ ]+(?:va|,)[ ]+")
-_RX5 = regex.compile(r"\b(?:va|cung)\b")
-_RX6 = regex.compile(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b")
+_NAME_JOINER = regex.compile(r"(?:va|-)[ ]+")  # a "và" or dash inside one name ("Kế hoạch và Đầu tư")
+# "các", "mọi", "toàn thể" … before a group of agencies
+_GROUP_QUANTIFIER = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
+# between the nouns of a group ("sở, ban, ngành")
+_GROUP_SEPARATOR = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
+# an administrative level word just before a place name
+_ADMIN_WORD_END = regex.compile(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$")
+_ROLE_JOINER = regex.compile(r"[ ]+(?:va|,)[ ]+")  # between two roles sharing one body ("Tổ đại biểu và đại biểu")
+_AND_WORD = regex.compile(r"\b(?:va|cung)\b")  # "và" or "cùng" in a list separator
+# a name that already says where or at which level
+_PLACE_OR_LEVEL = regex.compile(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b")

@@ -94,7 +94,7 @@ def _promulgation(fl: str, end: int, doc_type: Optional[str]) -> bool:
     """'Chính phủ ban hành Nghị định …' names the issuer, it gives no task."""
     from .normalise import fold
     m = _DOC_WORD.match(fl, end)
-    return bool(m and (m.group(1) == fold(doc_type) if doc_type else _RX0.match(fl[m.end():m.end() + 12])))
+    return bool(m and (m.group(1) == fold(doc_type) if doc_type else _QUY_DINH_AFTER.match(fl[m.end():m.end() + 12])))
 
 
 _DECIDE = regex.compile(r"[ ]*,?[ ]*(?:thong[ ]+nhat(?![ ]+(?:quan[ ]+ly|chi[ ]+dao|thuc[ ]+hien))|tan[ ]+thanh|nhat[ ]+tri|dong[ ]+y|thong[ ]+qua|phe[ ]+chuan|quyet[ ]+nghi"
@@ -231,7 +231,7 @@ def _table_task(seg: Segmented, rs: int, re_: int, cols: dict, deadline_in, out:
     text, fl = seg.text, seg.norm.fold
     leads = _cell_agencies(text, fl, *cols["lead"])
     ts, te = _trim(text, *cols["task"])
-    if not leads or len(_RX1.findall(text[ts:te])) < 2:
+    if not leads or len(_WORD_OF_TWO_LETTERS.findall(text[ts:te])) < 2:
         return
     sup = [x for x in _cell_agencies(text, fl, *cols["support"]) if x not in leads] if "support" in cols else []
     dl = deadline_in(*cols["time"]) if "time" in cols else None
@@ -258,7 +258,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
     def emit(leads, task_s, task_e, sent_s, sent_e, block: Optional[Section], support_extra=()):
         task_s, task_e = _trim(text, task_s, task_e)
-        if len(_RX1.findall(text[task_s:task_e])) < 2:
+        if len(_WORD_OF_TWO_LETTERS.findall(text[task_s:task_e])) < 2:
             return      # a stray page number or marker, not a task
         sup = _supports(text, fl, task_s, task_e, leads, read)
         for x in support_extra:
@@ -314,7 +314,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
             if subj is None and lead_in is None:
                 # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial
                 if _ADVERBIAL.match(fl, p):
-                    for c in _RX2.finditer(fl[p:min(e, p + 160)]):
+                    for c in _COMMA.finditer(fl[p:min(e, p + 160)]):
                         subj = _subject(text, fl, p + c.end(), e, read)
                         if subj:
                             break
@@ -330,6 +330,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
 
 # patterns used inside functions, compiled once
-_RX0 = regex.compile(r"[ ]+quy dinh")
-_RX1 = regex.compile(r"\p{L}{2,}")
-_RX2 = regex.compile(r",[ ]+")
+# the document word followed by "quy định"
+_QUY_DINH_AFTER = regex.compile(r"[ ]+quy dinh")
+_WORD_OF_TWO_LETTERS = regex.compile(r"\p{L}{2,}")  # a real word, not a stray page number or marker
+_COMMA = regex.compile(r",[ ]+")  # a comma after an opening adverbial
