@@ -202,7 +202,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
         # each statement savepoint), three times slower than this one batch
         db.conn.execute("INSERT INTO documents_fts (rowid, title_fold) VALUES (?, ?)",
                         [doc_id, rows["document"]["title_fold"]])
-        section_ids = _insert_sections(db, doc_id, rows["sections"])
+        section_ids = _insert_sections(db, doc_id, rows["sections"], rows["document"]["text"])
         _insert_entities(db, doc_id, rows, section_ids)
         _resolve_citations(db, doc_id)
     return doc_id
@@ -236,7 +236,7 @@ def prepare(record: dict, folded: Optional[str] = None) -> dict:
     at = lambda item: position.get(item.get("section"))  # noqa: E731
     return {
         "document": _document_row(record),
-        "sections": _section_rows(sections, position, text, folded),
+        "sections": _section_rows(sections, position, folded),
         "citations": [(at(c), c.get("text"), c.get("doc_type"), c.get("number"), number_key(c.get("number")),
                        c.get("name"), name_key(c.get("doc_type"), c.get("name")), c.get("issued_date"),
                        c.get("issuer"), c.get("title"), c.get("relation"), c.get("pinpoint"), c.get("start"),
@@ -271,13 +271,15 @@ def _document_row(record: dict) -> dict:
     }
 
 
-def _section_rows(sections: list[dict], position: dict, text: str, folded: str) -> list[tuple]:
+def _section_rows(sections: list[dict], position: dict, folded: str) -> list[tuple]:
+    """Each section with the end of its own text and that text folded; the writer cuts the
+    printed body from the document text (not sent twice from the worker)."""
     firsts = _first_child_starts(sections)
     rows = []
     for s in sections:
         own_end = min(s["end"], firsts.get(s["id"], s["end"]))
         rows.append((s["id"], position.get(s.get("parent")), s.get("label"), s.get("kind"), s.get("title"),
-                     s["start"], s["end"], s.get("page"), text[s["start"]:own_end], folded[s["start"]:own_end]))
+                     s["start"], s["end"], s.get("page"), own_end, folded[s["start"]:own_end]))
     return rows
 
 
@@ -346,13 +348,14 @@ def _delete_document(db: sqlite_utils.Database, path: str) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
 
-def _insert_sections(db, doc_id: int, rows: list[tuple]) -> list[int]:
+def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]:
     """Insert the sections and index their folded bodies; the row id of each position."""
     first = _next_id(db, "sections")
     ids = [first + i for i in range(len(rows))]
     _insert_tuples(db, "sections", SECTION_COLUMNS, [
-        (ids[i], doc_id, sid, ids[parent] if parent is not None else None, *rest)
-        for i, (sid, parent, *rest) in enumerate(rows)])
+        (ids[i], doc_id, sid, ids[parent] if parent is not None else None, label, kind, title, start, end, page,
+         text[start:own_end], body_fold)
+        for i, (sid, parent, label, kind, title, start, end, page, own_end, body_fold) in enumerate(rows)])
     db.conn.executemany("INSERT INTO sections_fts (rowid, body_fold) VALUES (?, ?)",
                         [(ids[i], row[-1]) for i, row in enumerate(rows)])
     return ids
