@@ -137,7 +137,8 @@ def _closing_zone(lines: list[_Line]) -> set[int]:
     line and the 30 after it (an appendix may follow), and the document's last 25 lines."""
     zone = set(range(max(0, len(lines) - 25), len(lines)))
     for i, l in enumerate(lines):
-        if CLOSING_START.search(l.text) and len(l.text.strip()) < 160:
+        if ("Nơi nhận" in l.text or "NƠI NHẬN" in l.text) and CLOSING_START.search(l.text) \
+                and len(l.text.strip()) < 160:
             zone.update(range(i, min(len(lines), i + 30)))
     return zone
 
@@ -233,7 +234,9 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
 
 def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[int]) -> bool:
     prev, cur = prev_line.text, cur_line.text
-    if is_marker_line(cur) or PREAMBLE_START.match(cur) or CLOSING_START.match(cur):
+    # the first character rules the preamble and closing words out on most lines
+    if is_marker_line(cur) or (cur[:1] in "CTXS" and PREAMBLE_START.match(cur)) or \
+            (cur[:1] == "N" and CLOSING_START.match(cur)):
         return False
     if "\t" in prev or "\t" in cur:
         return False
