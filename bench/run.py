@@ -5,7 +5,8 @@ usage: python bench/run.py [CORPUS] [--repeat N]
 Runs `extract_folder` with --jobs 1 and --jobs 2 into fresh databases, then re-runs over
 the unchanged folder, and (with --repeat N) over a folder of N symlinked copies of the
 corpus to show memory does not grow with the number of documents. Peak memory is the
-maximum resident size of this process and its workers (ru_maxrss of self and children).
+maximum resident size of this process and its workers (ru_maxrss of self and children);
+CPU is their user and system time per stored document.
 """
 import argparse
 import resource
@@ -25,7 +26,9 @@ def run(folder: Path, db: Path, jobs: int) -> dict:
             f"s = extract_folder({str(folder)!r}, {str(db)!r}, jobs={jobs}, progress=False); "
             "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
-            "print(json.dumps({'summary': s.to_dict(), 'peak_mb': peak / 1024}))")
+            "cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) "
+            "for f in ('ru_utime', 'ru_stime')); "
+            "print(json.dumps({'summary': s.to_dict(), 'peak_mb': peak / 1024, 'cpu': cpu}))")
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     import json
@@ -33,6 +36,9 @@ def run(folder: Path, db: Path, jobs: int) -> dict:
     result["wall"] = time.perf_counter() - started
     s = result["summary"]
     result["docs_per_s"] = s["documents"] / s["seconds"] if s["seconds"] else 0.0
+    # CPU of the writer and its workers per document (startup included): what the rate on
+    # an otherwise idle machine is bound by, whatever else runs while measuring
+    result["cpu_ms"] = 1000 * result["cpu"] / s["documents"] if s["documents"] else 0.0
     return result
 
 
@@ -54,9 +60,10 @@ def main(argv=None):
         two = run(corpus, tmp / "j2.db", 2)
         again = run(corpus, tmp / "j2.db", 2)
         print(f"corpus: {corpus} ({one['summary']['documents']} documents)")
-        print(f"--jobs 1: {one['docs_per_s']:.0f} docs/s, {one['summary']['seconds']:.1f} s, peak {one['peak_mb']:.0f} MB")
-        print(f"--jobs 2: {two['docs_per_s']:.0f} docs/s, {two['summary']['seconds']:.1f} s, peak {two['peak_mb']:.0f} MB"
-              f"  (speed-up {two['docs_per_s'] / max(one['docs_per_s'], 1e-9):.2f}x)")
+        print(f"--jobs 1: {one['docs_per_s']:.0f} docs/s, {one['summary']['seconds']:.1f} s, peak {one['peak_mb']:.0f} MB, "
+              f"CPU {one['cpu_ms']:.1f} ms/doc")
+        print(f"--jobs 2: {two['docs_per_s']:.0f} docs/s, {two['summary']['seconds']:.1f} s, peak {two['peak_mb']:.0f} MB, "
+              f"CPU {two['cpu_ms']:.1f} ms/doc  (speed-up {two['docs_per_s'] / max(one['docs_per_s'], 1e-9):.2f}x)")
         print(f"re-run unchanged: {again['summary']['seconds']:.2f} s "
               f"({100 * again['summary']['seconds'] / max(two['summary']['seconds'], 1e-9):.1f}% of the first run), "
               f"{again['summary']['skipped']} skipped")
@@ -64,7 +71,7 @@ def main(argv=None):
             (tmp / "big").mkdir()
             many = run(repeated(corpus, args.repeat, tmp / "big"), tmp / "big.db", 2)
             print(f"{args.repeat}x corpus --jobs 2: {many['summary']['documents']} documents, "
-                  f"{many['docs_per_s']:.0f} docs/s, peak {many['peak_mb']:.0f} MB")
+                  f"{many['docs_per_s']:.0f} docs/s, peak {many['peak_mb']:.0f} MB, CPU {many['cpu_ms']:.1f} ms/doc")
 
 
 if __name__ == "__main__":

@@ -65,13 +65,44 @@ def _flex(folded: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _lex_re():
+def _lex_names() -> list[str]:
+    """Folded names and aliases, longest first (ties in alphabetical order)."""
     names = set()
     for e in _data()["agencies"]:
         for a in [e["name"]] + e["aliases"]:
             names.add(_fold(a))
-    alts = sorted(names, key=len, reverse=True)
-    return regex.compile(r"(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w&])")
+    return sorted(sorted(names), key=len, reverse=True)
+
+
+_LEAD = regex.compile(r"[\w&]*")
+
+
+@lru_cache(maxsize=None)
+def _lex_by_lead() -> dict[str, list[int]]:
+    """Positions in _lex_names of the names, by the word characters they start with."""
+    out: dict[str, list[int]] = {}
+    for i, name in enumerate(_lex_names()):
+        first = next(p for p in regex.split(r"[\s\-,]+", name) if p)
+        out.setdefault(_LEAD.match(first).group(), []).append(i)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _lex_re(leads: tuple[str, ...]):
+    """One alternation of the names starting with these leads, in _lex_names order."""
+    names = _lex_names()
+    picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
+    return regex.compile(r"(?:" + "|".join(_flex(names[i]) for i in picked) + r")(?![\w&])")
+
+
+def _lex_match(fl: str, p: int):
+    """The longest-first lexicon name at p. A name can match only if the word at p starts
+    with the name's leading word characters, so only those names are tried: the same
+    answer as one alternation of all 300 names, found without trying them all."""
+    word = _LEAD.match(fl, p).group()
+    by_lead = _lex_by_lead()
+    leads = tuple(word[:k] for k in range(len(word) + 1) if word[:k] in by_lead)
+    return _lex_re(leads).match(fl, p) if leads else None
 
 
 @lru_cache(maxsize=None)
@@ -80,11 +111,19 @@ def _abbr() -> list[tuple["regex.Pattern", str]]:
     return [(regex.compile(r"(?<![\w&])" + regex.escape(k) + r"(?![\w&])"), v) for k, v in items]
 
 
+@lru_cache(maxsize=None)
+def _any_abbr() -> "regex.Pattern":
+    """Matches wherever one of the _abbr patterns would: a name without any is left alone."""
+    keys = sorted(_data()["abbreviations"], key=len, reverse=True)
+    return regex.compile(r"(?<![\w&])(?:" + "|".join(regex.escape(k) for k in keys) + r")(?![\w&])")
+
+
 def expand(name: str) -> str:
     """Spell out abbreviations: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
-    for pat, full in _abbr():
-        if pat.search(name):
-            name = pat.sub(full, name)
+    if _any_abbr().search(name):
+        for pat, full in _abbr():
+            if pat.search(name):
+                name = pat.sub(full, name)
     return " ".join(name.split())
 
 
@@ -145,7 +184,7 @@ def _span_words(text: str, p: int, end: int) -> str:
 def _lex_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     if not text[p:p + 1].isupper():
         return None
-    m = _lex_re().match(fl, p)
+    m = _lex_match(fl, p)
     if not m:
         return None
     name = _by_fold().get(_fold_key(m.group()))
@@ -195,7 +234,7 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         if sp == pos or sp >= len(text):
             break
         joined = False
-        j = _RX0.match(fl[sp:sp + 4])
+        j = _NAME_JOINER.match(fl[sp:sp + 4])
         if j:
             sp2 = sp + j.end()
             # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
@@ -226,7 +265,7 @@ _FORM_RE = regex.compile(r"(?<=cong ty)[ ]+(?:co phan|tnhh|trach nhiem huu han(?
 def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers."""
     q = p
-    m = _RX1.match(fl[q:q + 20])
+    m = _GROUP_QUANTIFIER.match(fl[q:q + 20])
     if m:
         q += m.end()
     g = _GEN_RE.match(fl, q)
@@ -239,7 +278,7 @@ def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         q2 = _qualifiers(text, fl, end)
         qualified = qualified or q2 > end
         end = q2
-        s = _RX2.match(fl[end:end + 12])
+        s = _GROUP_SEPARATOR.match(fl[end:end + 12])
         if not s:
             break
         if "va" in s.group() and "cac" in s.group():
@@ -268,7 +307,7 @@ def _qualifiers(text: str, fl: str, end: int) -> int:
 
 def _place_name(text: str, fl: str, end: int) -> int:
     """After 'tỉnh', 'huyện' …: the capitalised place name, if one is printed."""
-    if _RX3.search(fl[max(0, end - 10):end]):
+    if _ADMIN_WORD_END.search(fl[max(0, end - 10):end]):
         m = _PROPER_RE.match(text, end)
         if m and not _HEAD_RE.match(fl, m.start(1)):
             return m.end()
@@ -320,7 +359,7 @@ def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Me
         return None
     r = _ROLE_RE.match(fl, p)
     if r:
-        both = _RX4.match(fl[r.end():r.end() + 6])
+        both = _ROLE_JOINER.match(fl[r.end():r.end() + 6])
         r2 = _ROLE_RE.match(fl, r.end() + both.end()) if both else None
         if r2:
             # "các Tổ đại biểu và đại biểu HĐND tỉnh": the body after the second role is shared
@@ -394,7 +433,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
         nxt = read_agency(text, fl, s.end())
         if not nxt:
             break
-        seps.append("va" if _RX5.search(s.group()) else ",")
+        seps.append("va" if _AND_WORD.search(s.group()) else ",")
         items.append(nxt)
         end = nxt.end
     names = [m.name for m in items]
@@ -415,7 +454,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
     for i in range(len(names) - 1, 0, -1):
         lv = _LEVEL_END.search(names[i])
         if lv and seps[i - 1] == "va" and not _LEVEL_END.search(names[i - 1]) \
-                and not _RX6.search(names[i - 1]) and not _lower_scope(names[i - 1]):
+                and not _PLACE_OR_LEVEL.search(names[i - 1]) and not _lower_scope(names[i - 1]):
             names[i - 1] = names[i - 1] + " " + lv.group(1)
     return end, names
 
@@ -451,10 +490,14 @@ def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
 
 
 # patterns used inside functions, compiled once
-_RX0 = regex.compile(r"(?:va|-)[ ]+")
-_RX1 = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
-_RX2 = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
-_RX3 = regex.compile(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$")
-_RX4 = regex.compile(r"[ ]+(?:va|,)[ ]+")
-_RX5 = regex.compile(r"\b(?:va|cung)\b")
-_RX6 = regex.compile(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b")
+_NAME_JOINER = regex.compile(r"(?:va|-)[ ]+")  # a "và" or dash inside one name ("Kế hoạch và Đầu tư")
+# "các", "mọi", "toàn thể" … before a group of agencies
+_GROUP_QUANTIFIER = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
+# between the nouns of a group ("sở, ban, ngành")
+_GROUP_SEPARATOR = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
+# an administrative level word just before a place name
+_ADMIN_WORD_END = regex.compile(r"(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)$")
+_ROLE_JOINER = regex.compile(r"[ ]+(?:va|,)[ ]+")  # between two roles sharing one body ("Tổ đại biểu và đại biểu")
+_AND_WORD = regex.compile(r"\b(?:va|cung)\b")  # "và" or "cùng" in a list separator
+# a name that already says where or at which level
+_PLACE_OR_LEVEL = regex.compile(r"\b(tỉnh|Tỉnh ủy|huyện|thành phố|Trung ương|Việt Nam)\b")

@@ -57,15 +57,26 @@ def _is_agency_list(names: list[str]) -> bool:
     return any(not _NOT_AGENCY.fullmatch(fold(n).split(" tren dia ban")[0].split(" lien quan")[0].strip()) for n in names)
 
 
-def _subject(text: str, fl: str, p: int, e: int) -> Optional[tuple[int, list[str]]]:
+def _agencies_at(text: str, fl: str, p: int, read: dict) -> tuple[int, list[str]]:
+    """read_agency_list(text, fl, p), read once per position of a document: a sentence
+    start is read as a heading, as a subject and again for its supports. `read` holds
+    the document's answers by position."""
+    found = read.get(p)
+    if found is None:
+        end, names = read_agency_list(text, fl, p)
+        found = read[p] = (end, tuple(names))
+    return found[0], list(found[1])
+
+
+def _subject(text: str, fl: str, p: int, e: int, read: dict) -> Optional[tuple[int, list[str]]]:
     """Agencies starting at p and followed by a task verb; (end of agencies, names)."""
-    end, names = read_agency_list(text, fl, p)
+    end, names = _agencies_at(text, fl, p, read)
     if not names or end > e or not _is_agency_list(names):
         return None
     d = _DIRECT.match(fl, end)
     if d:
         # "X chỉ đạo Y xây dựng …": the task is Y's
-        end2, names2 = read_agency_list(text, fl, d.end())
+        end2, names2 = _agencies_at(text, fl, d.end(), read)
         if names2 and end2 <= e and _VERB.match(fl, end2) and _is_agency_list(names2):
             return end2, names2
     if _VERB.match(fl, end):
@@ -83,7 +94,7 @@ def _promulgation(fl: str, end: int, doc_type: Optional[str]) -> bool:
     """'Chính phủ ban hành Nghị định …' names the issuer, it gives no task."""
     from .normalise import fold
     m = _DOC_WORD.match(fl, end)
-    return bool(m and (m.group(1) == fold(doc_type) if doc_type else _RX0.match(fl[m.end():m.end() + 12])))
+    return bool(m and (m.group(1) == fold(doc_type) if doc_type else _QUY_DINH_AFTER.match(fl[m.end():m.end() + 12])))
 
 
 _DECIDE = regex.compile(r"[ ]*,?[ ]*(?:thong[ ]+nhat(?![ ]+(?:quan[ ]+ly|chi[ ]+dao|thuc[ ]+hien))|tan[ ]+thanh|nhat[ ]+tri|dong[ ]+y|thong[ ]+qua|phe[ ]+chuan|quyet[ ]+nghi"
@@ -103,12 +114,12 @@ def _is_issuer(names: list[str], seg: Segmented) -> bool:
 _ITEM = regex.compile(r"(?:[ ]*[,;][ ]*|[ ]+va[ ]+)?(?P<item>[^\W\d][\w]*(?:[ ]+[\w]+){0,3}?)(?:[ ]*[,;][ ]*|[ ]+va[ ]+)")
 
 
-def _supports(text: str, fl: str, s: int, e: int, leads: list[str]) -> list[str]:
+def _supports(text: str, fl: str, s: int, e: int, leads: list[str], read: dict) -> list[str]:
     out = []
     for m in _SUPPORT.finditer(fl, s, e):
         pos = m.end()
         for _ in range(3):
-            end, names = read_agency_list(text, fl, pos)
+            end, names = _agencies_at(text, fl, pos, read)
             for n in names:
                 if n not in out and n not in leads:
                     out.append(n)
@@ -116,7 +127,7 @@ def _supports(text: str, fl: str, s: int, e: int, leads: list[str]) -> list[str]
             skip = _ITEM.match(fl, end if names else pos, e)
             if not skip or not (text[skip.start("item")].isupper() or fl.startswith(("co quan", "luc luong"), skip.start("item"))):
                 break
-            if not read_agency_list(text, fl, skip.end())[1]:
+            if not _agencies_at(text, fl, skip.end(), read)[1]:
                 break
             item = expand(text[skip.start("item"):skip.end("item")])
             if item not in out and item not in leads:
@@ -220,7 +231,7 @@ def _table_task(seg: Segmented, rs: int, re_: int, cols: dict, deadline_in, out:
     text, fl = seg.text, seg.norm.fold
     leads = _cell_agencies(text, fl, *cols["lead"])
     ts, te = _trim(text, *cols["task"])
-    if not leads or len(_RX1.findall(text[ts:te])) < 2:
+    if not leads or len(_WORD_OF_TWO_LETTERS.findall(text[ts:te])) < 2:
         return
     sup = [x for x in _cell_agencies(text, fl, *cols["support"]) if x not in leads] if "support" in cols else []
     dl = deadline_in(*cols["time"]) if "time" in cols else None
@@ -238,6 +249,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
     by_id = {s.id: s for s in seg.sections}
     starts = [d.start for d in deadlines]
     blocks: dict[str, tuple[list[str], Section]] = {}     # section id → lead named by its heading
+    read: dict[int, tuple[int, tuple[str, ...]]] = {}      # agencies read at a position
     out: list[Assignment] = []
 
     def deadline_in(s: int, e: int) -> Optional[int]:
@@ -246,9 +258,9 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
     def emit(leads, task_s, task_e, sent_s, sent_e, block: Optional[Section], support_extra=()):
         task_s, task_e = _trim(text, task_s, task_e)
-        if len(_RX1.findall(text[task_s:task_e])) < 2:
+        if len(_WORD_OF_TWO_LETTERS.findall(text[task_s:task_e])) < 2:
             return      # a stray page number or marker, not a task
-        sup = _supports(text, fl, task_s, task_e, leads)
+        sup = _supports(text, fl, task_s, task_e, leads, read)
         for x in support_extra:
             if x not in sup and x not in leads:
                 sup.append(x)
@@ -285,7 +297,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
             q = lead_in.end() if lead_in else p
             # a heading naming agencies: "2. Sở Tài chính:", "a) Sở Y tế chủ trì:"
             if sec is not None and si == 0 and s <= sec.start + 12:
-                end, names = read_agency_list(text, fl, q)
+                end, names = _agencies_at(text, fl, q, read)
                 if names and _is_agency_list(names):
                     h = _HEAD_TAIL.match(fl, end, e)
                     colon = fl.find(":", end, end + 30)
@@ -298,12 +310,12 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                         if rest < e and fl[rest:e].strip():
                             emit(names, rest, e, s, e, sec)
                         continue
-            subj = _subject(text, fl, q, e)
+            subj = _subject(text, fl, q, e, read)
             if subj is None and lead_in is None:
                 # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial
                 if _ADVERBIAL.match(fl, p):
-                    for c in _RX2.finditer(fl[p:min(e, p + 160)]):
-                        subj = _subject(text, fl, p + c.end(), e)
+                    for c in _COMMA.finditer(fl[p:min(e, p + 160)]):
+                        subj = _subject(text, fl, p + c.end(), e, read)
                         if subj:
                             break
             if subj and not _DIRECTED.search(fl, q, subj[0]) and _promulgation(fl, subj[0], seg.metadata.doc_type if seg.metadata else None):
@@ -318,6 +330,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
 
 # patterns used inside functions, compiled once
-_RX0 = regex.compile(r"[ ]+quy dinh")
-_RX1 = regex.compile(r"\p{L}{2,}")
-_RX2 = regex.compile(r",[ ]+")
+# the document word followed by "quy định"
+_QUY_DINH_AFTER = regex.compile(r"[ ]+quy dinh")
+_WORD_OF_TWO_LETTERS = regex.compile(r"\p{L}{2,}")  # a real word, not a stray page number or marker
+_COMMA = regex.compile(r",[ ]+")  # a comma after an opening adverbial

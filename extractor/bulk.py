@@ -70,14 +70,21 @@ def _init_worker() -> None:
 
 
 def parse_file(path: str, timeout: float = 0) -> tuple[str, Optional[dict], Optional[str], Optional[str]]:
-    """(path, record, error stage, error message): never raises, so one bad file cannot stop a run."""
-    from .pipeline import parse
+    """(path, rows, error stage, error message): never raises, so one bad file cannot stop a run.
+
+    The rows are the record already turned into database rows (store.prepare), so the
+    writer process, the one that cannot run in parallel, only inserts them."""
+    from .pipeline import extract, segment_raw
+    from .readers import read
+    from .store import prepare
     use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return path, parse(Path(path)).to_dict(), None, None
+        seg = segment_raw(read(Path(path)))          # what pipeline.parse does with a path
+        # the folded text the extractors used is the one the store indexes: fold it once
+        return path, prepare(extract(seg).to_dict(), folded=seg.norm.fold), None, None
     except ReadError as e:
         return path, None, "read", e.reason
     except _Timeout:
@@ -103,8 +110,8 @@ def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False
     todo = _pending(database, iter_files(paths), force, summary)
     jobs = jobs or os.cpu_count() or 1
     with _Progress(len(todo), progress) as bar:
-        for path, record, stage, message in _results(todo, jobs, timeout):
-            _store_result(database, path, record, stage, message, summary)
+        for path, rows, stage, message in _results(todo, jobs, timeout):
+            _store_result(database, path, rows, stage, message, summary)
             bar.advance()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
@@ -165,23 +172,23 @@ def _results(todo: list[str], jobs: int, timeout: float):
                     pending.add(pool.submit(parse_file, nxt, timeout))
 
 
-def _store_result(db, path: str, record, stage, message, summary: Summary) -> None:
+def _store_result(db, path: str, rows, stage, message, summary: Summary) -> None:
     from . import store
-    if record is None:
+    if rows is None:
         store.record_error(db, path, stage or "extract", message or "unknown error")
         summary.failed += 1
         return
     try:
         st = os.stat(path)
-        store.store_record(db, record, path=path, size=st.st_size, mtime=st.st_mtime)
+        store.store_rows(db, rows, path=path, size=st.st_size, mtime=st.st_mtime)
     except Exception as e:  # keep the run going; the document's transaction was rolled back
         store.record_error(db, path, "store", f"{type(e).__name__}: {e}")
         summary.failed += 1
         return
     summary.documents += 1
-    summary.pages += record["source"].get("pages") or 0
+    summary.pages += rows["pages"]
     for key in summary.entities:
-        summary.entities[key] += len(record.get(key) or [])
+        summary.entities[key] += len(rows[key])
 
 
 class _Progress:

@@ -322,9 +322,15 @@ def _relation(seg: Segmented, f: _Found, section) -> str:
     return last.lastgroup
 
 
+_SPACE_RUN = regex.compile(r"\s+")
+_NUMBER_SEPARATOR = regex.compile(r"([/\-])")
+_NUMBER_PART = regex.compile(r"[/\-]")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
+
+
 def _normalise_number(raw: str) -> str:
-    number = regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
-    parts = regex.split(r"([/\-])", number)
+    number = _SPACE_RUN.sub("", raw).replace("Ð", "Đ")
+    parts = _NUMBER_SEPARATOR.split(number)
     return "".join(_D_CODES.get(p, p) for p in parts)
 
 
@@ -340,9 +346,9 @@ def _issuer_codes() -> dict[str, str]:
 def _issuer_from_code(number: str) -> Optional[str]:
     """NĐ-CP → Chính phủ, QĐ-TTg → Thủ tướng Chính phủ, 23-NQ/TW → Ban Chấp hành Trung ương."""
     codes = _issuer_codes()
-    tail = regex.split(r"[/\-]", number)
+    tail = _NUMBER_PART.split(number)
     for part in reversed(tail[1:]):
-        key = regex.sub(r"\d+$", "", part)
+        key = _TRAILING_DIGITS.sub("", part)
         if key in codes:
             return codes[key]
     return None

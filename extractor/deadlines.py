@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Optional
 
+import re
+
 import regex
 
 from .models import Deadline, Segmented
+from .patterns import finditer
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _EVERY = r"(?:hang|hang)"          # hằng / hàng fold alike
@@ -64,11 +67,14 @@ _TARGET_WORDS = regex.compile(r"\b(?:dat|phan dau|tang|giam|chiem|toi thieu|it n
 
 # the cue words alone: a cheap scan finds where the full pattern may start
 _CUE_HIT = regex.compile(r"(?<![\w])(?:truoc|trong|vao|xong|cham nhat|han chot|den het|hoan thanh|thoi gian|thoi han|han hoan)(?!\w)")
+# where those patterns can start, for the fast scan of patterns.finditer
+_CUE_STARTS = re.compile(r"truoc|trong|vao|xong|cham nhat|han chot|den het|hoan thanh|thoi gian|thoi han|han hoan")
+_FREQ_STARTS = re.compile(r"dinh[ ]+ky|hang")
 
 
 def _abs_matches(fl: str, lo: int, hi: int):
     last = lo
-    for c in _CUE_HIT.finditer(fl, lo, hi):
+    for c in finditer(_CUE_HIT, _CUE_STARTS, fl, lo, hi):
         if c.start() < last:
             continue
         m = _RE_ABS.match(fl, c.start(), hi)
@@ -252,19 +258,19 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
         due = None
         if m.group("dmy") or m.group("dmyw"):
             g = [x for x in m.groups() if x is not None]
-            nums = _RX0.findall(m.group("dmy") or m.group("dmyw"))
+            nums = _DIGITS.findall(m.group("dmy") or m.group("dmyw"))
             d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
             if not _valid(d, mo):
                 continue
             due, rec = f"{y:04d}-{mo:02d}-{d:02d}", None
         elif m.group("qy"):
-            q, y = _RX1.findall(m.group("qy"))[0]
+            q, y = _QUARTER_YEAR.findall(m.group("qy"))[0]
             due, rec = f"{y}-Q{_quarter(q)}", None
         elif m.group("hy"):
-            hm = _RX2.search(m.group("hy"))
+            hm = _HALF_YEAR.search(m.group("hy"))
             due, rec = f"{hm.group(2)}-H{1 if hm.group(1) == 'dau' else 2}", None
         elif m.group("my"):
-            mo, y = _RX0.findall(m.group("my"))[:2]
+            mo, y = _DIGITS.findall(m.group("my"))[:2]
             if not 1 <= int(mo) <= 12:
                 continue
             due, rec = f"{y}-{int(mo):02d}", None
@@ -273,7 +279,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
         elif m.group("dem"):
             due, rec = None, "monthly"
         elif m.group("dm") or m.group("dmw"):
-            nums = _RX0.findall(m.group("dm") or m.group("dmw"))
+            nums = _DIGITS.findall(m.group("dm") or m.group("dmw"))
             d, mo = int(nums[0]), int(nums[1])
             if not _valid(d, mo):
                 continue
@@ -281,7 +287,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
             if more and more.group("every"):
                 rec = "yearly" if more.group("every").endswith("nam") else rec   # "… 15/6 và 15/12 hằng năm"
             if more and more.group("extra"):
-                for x in _RX3.finditer(more.group("extra")):
+                for x in _DAY_MONTH.finditer(more.group("extra")):
                     xd, xm = int(x.group(1)), int(x.group(2))
                     if _valid(xd, xm) and rec == "yearly":
                         xs = more.start("extra") + x.start()
@@ -298,16 +304,16 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
                 due = f"--{mo:02d}-{d:02d}"
         elif m.group("y"):
             cue = fl[s:m.start("y")]
-            if cue.startswith("vao") and not _RX4.search(cue):
+            if cue.startswith("vao") and not _COMPLETION_WORD.search(cue):
                 continue      # "vào năm 2030" dates a state, not a limit
-            if not _RX5.search(cue):
+            if not _LIMIT_WORD.search(cue):
                 # "trong năm 2026" bounds a task unless the clause sets a target
                 if _TARGET_WORDS.search(fl[ca:cb]) or _NOT_YEAR.search(before):
                     continue
-            if _RX6.match(cue.strip()) and _TARGET_WORDS.search(fl[ca:cb]):
+            if _BEFORE_YEAR.match(cue.strip()) and _TARGET_WORDS.search(fl[ca:cb]):
                 continue
             due, rec = m.group(m.lastindex), None
-            due = _RX7.search(m.group("y")).group()
+            due = _YEAR_DIGITS.search(m.group("y")).group()
         if due and _is_past(due, issued):
             continue
         # "trước ngày 20/11 hằng năm": the recurrence closes the phrase
@@ -319,9 +325,9 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
 
     for m in _RE_BARE.finditer(fl, lo, hi):
         ca, _ = _clause_bounds(fl, m.start(), m.end())
-        if _NOT_YEAR.search(fl[ca:m.start()]) or _RX8.search(fl[max(ca, m.start() - 12):m.start()]):
+        if _NOT_YEAR.search(fl[ca:m.start()]) or _PERIOD_BEFORE.search(fl[max(ca, m.start() - 12):m.start()]):
             continue
-        q, y = _RX1.findall(m.group("qy"))[0]
+        q, y = _QUARTER_YEAR.findall(m.group("qy"))[0]
         due = f"{y}-Q{_quarter(q)}"
         if _is_past(due, issued):
             continue
@@ -333,7 +339,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
             continue
         add(m.start(), m.end(), None, None, int(m.group(1)))
 
-    for m in _RE_FREQ.finditer(fl, lo, hi):
+    for m in finditer(_RE_FREQ, _FREQ_STARTS, fl, lo, hi):
         if m.group("h1"):
             rec = "half_yearly"
         elif m.group("q1"):
@@ -349,7 +355,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
         elif fl[e:e + 3].lstrip().startswith(","):
             # "Hằng năm, Sở … đề xuất": the frequency opens the clause
             ca, _ = _clause_bounds(fl, m.start(), e)
-            if _RX9.search(fl[ca:m.start()]) and not _RX10.fullmatch(fl[ca:m.start()]):
+            if _WORD_OF_TWO.search(fl[ca:m.start()]) and not _MARKER_ONLY.fullmatch(fl[ca:m.start()]):
                 continue
         ca, cb = _clause_bounds(fl, m.start(), e)
         if any(f[2] and ca <= f[0] < cb for f in found):
@@ -387,14 +393,16 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
 
 
 # patterns used inside functions, compiled once
-_RX0 = regex.compile(r"\d+")
-_RX1 = regex.compile(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})")
-_RX2 = regex.compile(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})")
-_RX3 = regex.compile(r"(\d{1,2})[ ]*/[ ]*(\d{1,2})")
-_RX4 = regex.compile(r"hoan thanh|xong|ket thuc")
-_RX5 = regex.compile(r"hoan thanh|xong|truoc|cham nhat|het|thoi gian|thoi han|han")
-_RX6 = regex.compile(r"truoc[ ]+nam")
-_RX7 = regex.compile(r"\d{4}")
-_RX8 = regex.compile(r"(?:den|tu|giai doan)[ ]+$")
-_RX9 = regex.compile(r"[\w]{2,}")
-_RX10 = regex.compile(r"[\s\-+*•\w.)]{0,6}")
+_DIGITS = regex.compile(r"\d+")
+_QUARTER_YEAR = regex.compile(r"(iv|iii|ii|i|[1-4])[^\d]*(\d{4})")  # quarter (Roman or Arabic) and year
+_HALF_YEAR = regex.compile(r"(dau|cuoi)[ ]+nam[ ]+(\d{4})")  # first or second half and year
+_DAY_MONTH = regex.compile(r"(\d{1,2})[ ]*/[ ]*(\d{1,2})")
+_COMPLETION_WORD = regex.compile(r"hoan thanh|xong|ket thuc")  # "vào năm" counts only after these
+# a cue that makes a bare year a limit
+_LIMIT_WORD = regex.compile(r"hoan thanh|xong|truoc|cham nhat|het|thoi gian|thoi han|han")
+_BEFORE_YEAR = regex.compile(r"truoc[ ]+nam")
+_YEAR_DIGITS = regex.compile(r"\d{4}")
+# "đến", "từ", "giai đoạn" before a quarter: a period, not a limit
+_PERIOD_BEFORE = regex.compile(r"(?:den|tu|giai doan)[ ]+$")
+_WORD_OF_TWO = regex.compile(r"[\w]{2,}")  # a word before the frequency: something else opens the clause
+_MARKER_ONLY = regex.compile(r"[\s\-+*•\w.)]{0,6}")  # nothing but a list marker before the frequency

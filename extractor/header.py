@@ -323,11 +323,12 @@ def _province_of(meta: Metadata, norm: NormText):
     return None
 
 
-ABBREVIATIONS = [(r"\bUBND\b", "Ủy ban nhân dân"), (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"),
-                 (r"\bMTTQ\b", "Mặt trận Tổ quốc"), (r"\bTP\.\s*", "thành phố ")]
+ABBREVIATIONS = [(regex.compile(pat), rep) for pat, rep in [
+    (r"\bUBND\b", "Ủy ban nhân dân"), (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"),
+    (r"\bMTTQ\b", "Mặt trận Tổ quốc"), (r"\bTP\.\s*", "thành phố ")]]
 
 
 def expand_abbreviations(name: str) -> str:
     for pat, rep in ABBREVIATIONS:
-        name = regex.sub(pat, rep, name)
+        name = pat.sub(rep, name)
     return name

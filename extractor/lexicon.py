@@ -56,19 +56,25 @@ def doc_type_from_code(code: str) -> Optional[str]:
     return table.get(code) or table.get(code.upper())
 
 
+_TYPE_CODE = regex.compile(r"(?:^|/)\d*(?:/\d{4})?/?([A-Za-zĐđ]+)-")
+_PARTY_CODE = regex.compile(r"\d+[a-z]?-([A-Za-zĐđ]+)/")
+_CONGRESS_NUMBER = regex.compile(r"\d+/(?:\d{4}/)?QH\d+$")
+_OFFICE_NUMBER = regex.compile(r"\d+/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]")
+
+
 def doc_type_from_number(number: str) -> Optional[str]:
     """'341/NQ-HĐND' → Nghị quyết; '23-NQ/TW' → Nghị quyết; '5973/UBND-KT' → Công văn."""
     n = number.replace(" ", "")
-    m = regex.search(r"(?:^|/)\d*(?:/\d{4})?/?([A-Za-zĐđ]+)-", n)
-    party = regex.match(r"\d+[a-z]?-([A-Za-zĐđ]+)/", n)
+    m = _TYPE_CODE.search(n)
+    party = _PARTY_CODE.match(n)
     code = party.group(1) if party else (m.group(1) if m else None)
     if code:
         found = doc_type_from_code(code)
         if found:
             return found
-    if regex.match(r"\d+/(?:\d{4}/)?QH\d+$", n):
+    if _CONGRESS_NUMBER.match(n):
         return None
-    if regex.match(r"\d+/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]", n):
+    if _OFFICE_NUMBER.match(n):
         return "Công văn"      # administrative công văn: số/CQ-ĐƠN VỊ, no type code
     return None
 

@@ -7,6 +7,7 @@ same length as ``text`` so offsets carry over.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,11 +16,14 @@ from typing import Optional
 import regex
 
 from .models import NormText, RawDocument
-from .patterns import CLOSING_START, PREAMBLE_START, is_marker_line, upper_share
+from .patterns import CLOSING_START, PREAMBLE_START, is_marker_line
 
-_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\u1680]")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_BULLET_GLYPHS = regex.compile(r"[\uf0b7\uf0a7\uf0d8\uf076\u25cf\u25aa\u25a0\u2022\u2023\u2043\u25e6]")
+# Plain character classes run through the standard library's re, several times faster
+# than the regex module on a whole document.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\u1680]")
+# invisible characters and control characters (tab and newline kept) are dropped
+_DROPPED = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BULLET_GLYPHS = re.compile(r"[\uf0b7\uf0a7\uf0d8\uf076\u25cf\u25aa\u25a0\u2022\u2023\u2043\u25e6]")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", "./.", ")", "”", ":)")
 _GAP = regex.compile(r"[^\s]( {4,})[^\s]")   # layout gaps are spaces; tabs separate table cells
 
@@ -44,7 +48,7 @@ def normalise(raw: RawDocument) -> NormText:
 
 
 # Cyrillic letters that look Latin turn up in numbers copied from web pages ("TT-BTС").
-_CYRILLIC = regex.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXaeopcx")
 
 
@@ -54,11 +58,10 @@ def clean_chars(text: str) -> str:
         text = text.translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _DROPPED.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _BULLET_GLYPHS.sub("•", text)
-    text = text.replace("\u2010", "-").replace("\u2011", "-")
-    return regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    return text.replace("\u2010", "-").replace("\u2011", "-")
 
 
 _MULTI_SPACE = regex.compile(r" {2,}")
@@ -135,7 +138,8 @@ def _closing_zone(lines: list[_Line]) -> set[int]:
     line and the 30 after it (an appendix may follow), and the document's last 25 lines."""
     zone = set(range(max(0, len(lines) - 25), len(lines)))
     for i, l in enumerate(lines):
-        if CLOSING_START.search(l.text) and len(l.text.strip()) < 160:
+        if ("Nơi nhận" in l.text or "NƠI NHẬN" in l.text) and CLOSING_START.search(l.text) \
+                and len(l.text.strip()) < 160:
             zone.update(range(i, min(len(lines), i + 30)))
     return zone
 
@@ -170,7 +174,8 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
     for l in lines:
-        parts = _GLUED_DIEU.split(l.text)
+        # the Điều pattern needs one of these words; most lines have neither
+        parts = _GLUED_DIEU.split(l.text) if ("Điều" in l.text or "ĐIỀU" in l.text) else [l.text]
         parts = [piece for p in parts for piece in _split_caps(p)]
         out.extend(_Line(p.strip(), l.page) for p in parts)
     return out
@@ -214,16 +219,35 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
             pending_blank.append(l)
             continue
         prev = out[-1] if out else None
-        if prev is not None and _continues(prev.text, l.text, len(pending_blank), width):
-            joiner = "" if prev.text.endswith("-") and l.text[:1].islower() and False else " "
-            out[-1] = _Line(prev.text + joiner + l.text, prev.page)
-            out[-1].pages = getattr(prev, "pages", [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
+        if prev is not None and _continues(prev, l, len(pending_blank), width):
+            joined = _Line(prev.text + " " + l.text, prev.page)
+            joined.pages = getattr(prev, "pages", [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
+            if getattr(prev, "counts", None) is not None:
+                # the joining space is no letter: the paragraph's counts are the sum of its lines'
+                (a, b), (c, d) = prev.counts, _letter_counts(l)
+                joined.counts = (a + c, b + d)
+            out[-1] = joined
         else:
             if pending_blank and out:
                 out.append(pending_blank[0])
             out.append(l)
         pending_blank = []
     return out
+
+
+def _letter_counts(line: _Line) -> tuple[int, int]:
+    """(letters, capitals) of a line, counted once: a paragraph being joined is asked
+    again at every line, and counting it afresh each time was quadratic."""
+    counts = getattr(line, "counts", None)
+    if counts is None:
+        counts = line.counts = (sum(map(str.isalpha, line.text)), sum(map(str.isupper, line.text)))
+    return counts
+
+
+def _upper_share(line: _Line) -> float:
+    """patterns.upper_share of the line's text."""
+    letters, capitals = _letter_counts(line)
+    return capitals / letters if letters else 0.0
 
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
@@ -238,8 +262,11 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     return p90 if near >= 0.4 * len(lengths) else None
 
 
-def _continues(prev: str, cur: str, blanks: int, width: Optional[int]) -> bool:
-    if is_marker_line(cur) or PREAMBLE_START.match(cur) or CLOSING_START.match(cur):
+def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[int]) -> bool:
+    prev, cur = prev_line.text, cur_line.text
+    # the first character rules the preamble and closing words out on most lines
+    if is_marker_line(cur) or (cur[:1] in "CTXS" and PREAMBLE_START.match(cur)) or \
+            (cur[:1] == "N" and CLOSING_START.match(cur)):
         return False
     if "\t" in prev or "\t" in cur:
         return False
@@ -249,14 +276,14 @@ def _continues(prev: str, cur: str, blanks: int, width: Optional[int]) -> bool:
         return False
     if first.islower():
         # a lowercase line after an all-caps heading starts the title, not a continuation
-        if upper_share(prev) > 0.7 and len(prev) > 3:
+        if _upper_share(prev_line) > 0.7 and len(prev) > 3:
             return False
         return prev_open or blanks == 0
     if first.isdigit():
         return prev_open
     if blanks:
         return False
-    if upper_share(prev) > 0.7 or upper_share(cur) > 0.7:
+    if _upper_share(prev_line) > 0.7 or _upper_share(cur_line) > 0.7:
         return False
     if not prev_open:
         return False
@@ -285,19 +312,32 @@ def _assemble(lines: list[_Line]) -> NormText:
     page_starts = [max(0, s - lead) for s in page_starts]
     if all(p is None for p in page_numbers):
         page_starts, page_numbers = [], []
-    return NormText(text=text, match=tone_normalise(text), page_starts=page_starts, page_numbers=page_numbers)
+    return NormText(text=text, page_starts=page_starts, page_numbers=page_numbers)
 
 
 # ----------------------------------------------------------------- tone marks
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_OLD_STYLE = regex.compile(r"(?i)(?<![q\p{L}])(?<=\p{L}?)([oO][aAeE]|[uU][yY])(?!\p{L})")
+_OLD_TONE = regex.compile(r"(?i)(?<!q)(?<=\b\p{L}{0,3})([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})")
+# Only a pair whose second vowel carries the tone can change: a fast scan (standard re)
+# finds those, and the full pattern above is tried at each. The pairs cannot overlap,
+# as first and second vowels come from different letters.
+_TONE_ON_SECOND = re.compile("[oòóỏõọOÒÓỎÕỌ][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uùúủũụUÙÚỦŨỤ][ỳýỷỹỵỲÝỶỸỴ]")
 
 
 def tone_normalise(text: str) -> str:
     """One convention: in open syllables oa/oe/uy the tone sits on the first vowel
     (hóa, khỏe, thủy), as most current documents print it. Same length as input."""
-    return regex.sub(r"(?i)(?<!q)(?<=\b\p{L}{0,3})([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})",
-                     _move_tone, text)
+    parts, done = [], 0
+    for pair in _TONE_ON_SECOND.finditer(text):
+        m = _OLD_TONE.match(text, pair.start())
+        if m:
+            parts.append(text[done:m.start()])
+            parts.append(_move_tone(m))
+            done = m.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _move_tone(m: "regex.Match") -> str:
@@ -325,8 +365,12 @@ def _fold_char(c: str) -> str:
 # Vietnamese blocks: str.translate is far faster than normalising character by character.
 _FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0x41, 0x250)) + list(range(0x370, 0x530))
                + list(range(0x1E00, 0x1F00)) if _fold_char(chr(cp)) != chr(cp)}
+# The same table with every other character up to the arrows block mapped to itself: a
+# character missing from the table costs str.translate a raised and caught LookupError,
+# which made folding twice as slow (quotes, dashes and … are common in the texts).
+_DENSE_FOLD_TABLE = {cp: _FOLD_TABLE.get(cp, chr(cp)) for cp in range(0x2200)}
 
 
 def fold(text: str) -> str:
     """Lowercase, no diacritics, đ→d; same length as the input."""
-    return text.translate(_FOLD_TABLE)
+    return text.translate(_DENSE_FOLD_TABLE)

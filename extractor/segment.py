@@ -143,8 +143,11 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
     return out
 
 
+_QUOTE_CLOSED = regex.compile(r"[”\"]\s*[.;,]?\s*(?:\./\.)?$")
+
+
 def _closes_quote(text: str) -> bool:
-    return bool(regex.search(r"[”\"]\s*[.;,]?\s*(?:\./\.)?$", text))
+    return bool(_QUOTE_CLOSED.search(text))
 
 
 def _type_of(kind: str, m) -> tuple[str, str, str]:

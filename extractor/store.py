@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .normalise import fold
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -118,7 +118,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
-    steps = {1: _create_v1}
+    steps = {1: _create_v1, 2: _index_without_insert_triggers}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -138,6 +138,13 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql, replace=True)
     for rel in RELATIONS:
         db.create_view(f"cites_{rel}", f"SELECT * FROM citation_graph WHERE relation = '{rel}'", replace=True)
+
+
+def _index_without_insert_triggers(db: sqlite_utils.Database) -> None:
+    """Version 2: storing a document writes its full-text rows itself (see store_rows);
+    the delete and update triggers stay, so replacing or touching rows keeps the index in step."""
+    db.execute("DROP TRIGGER IF EXISTS [sections_ai]")
+    db.execute("DROP TRIGGER IF EXISTS [documents_ai]")
 
 
 # ----------------------------------------------------------------- keys
@@ -177,32 +184,146 @@ def touch(db: sqlite_utils.Database, path: str, size: int, mtime: float) -> None
 
 def store_record(db: sqlite_utils.Database, record: dict, *, path: str, size: int = 0,
                  mtime: float = 0.0) -> int:
-    """Store one record (OUTPUT.md shape) in one transaction, replacing an older version.
+    """Store one record (OUTPUT.md shape) in one transaction, replacing an older version."""
+    return store_rows(db, prepare(record), path=path, size=size, mtime=mtime)
+
+
+def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 0, mtime: float = 0.0) -> int:
+    """Store the rows `prepare` made of one record, in one transaction.
 
     Rows go in with plain INSERT statements: sqlite-utils' insert helpers commit on their
     own, which would split the document across transactions."""
     with db.conn:
         _delete_document(db, path)
-        doc_id = _insert_document(db, record, path, size, mtime)
-        section_ids = _insert_sections(db, doc_id, record)
-        _insert_entities(db, doc_id, record, section_ids)
+        doc_id = _insert(db, "documents", {**rows["document"], "path": path, "size": size, "mtime": mtime,
+                                           "extracted_at": _now()})
+        # the full-text rows are written here rather than by insert triggers: through a
+        # trigger FTS5 indexed the sections row by row (its pending terms are flushed at
+        # each statement savepoint), three times slower than this one batch
+        db.conn.execute("INSERT INTO documents_fts (rowid, title_fold) VALUES (?, ?)",
+                        [doc_id, rows["document"]["title_fold"]])
+        section_ids = _insert_sections(db, doc_id, rows["sections"], rows["document"]["text"])
+        _insert_entities(db, doc_id, rows, section_ids)
         _resolve_citations(db, doc_id)
     return doc_id
 
 
+# ----------------------------------------------------------------- rows of a record
+# Everything that needs no database is done by `prepare`, in the worker processes of a
+# bulk run, so the one writer process only inserts. Sections are referred to by their
+# position in the record; the writer turns positions into row ids.
+SECTION_COLUMNS = ["id", "document_id", "sid", "parent_id", "label", "kind", "title", "start", "end", "page",
+                   "body", "body_fold"]
+CITATION_COLUMNS = ["document_id", "section_id", "text", "doc_type", "number", "number_key", "name", "name_key",
+                    "issued_date", "issuer", "title", "relation", "pinpoint", "start", "end", "page"]
+DEADLINE_COLUMNS = ["id", "document_id", "section_id", "idx", "text", "due", "recurrence", "within_days", "start",
+                    "end", "page"]
+ASSIGNMENT_COLUMNS = ["id", "document_id", "section_id", "task", "deadline_id", "start", "end", "page"]
+TARGET_COLUMNS = ["document_id", "section_id", "text", "indicator", "value", "min", "max", "unit", "comparator",
+                  "year", "period", "value_normalized", "min_normalized", "max_normalized", "unit_base", "start",
+                  "end", "page", "baseline"]
+TABLE_COLUMNS = ["document_id", "section_id", "page", "rows", "start", "end"]
+
+
+def prepare(record: dict, folded: Optional[str] = None) -> dict:
+    """The rows of one record (OUTPUT.md shape), without database ids; folded is
+    fold(record["text"]) when the caller has it already."""
+    text = record.get("text") or ""
+    if folded is None:
+        folded = fold(text)                  # once per document; section bodies are slices of it
+    sections = record.get("sections") or []
+    position = {s["id"]: i for i, s in enumerate(sections)}
+    at = lambda item: position.get(item.get("section"))  # noqa: E731
+    return {
+        "document": _document_row(record),
+        "sections": _section_rows(sections, position, folded),
+        "citations": [(at(c), c.get("text"), c.get("doc_type"), c.get("number"), number_key(c.get("number")),
+                       c.get("name"), name_key(c.get("doc_type"), c.get("name")), c.get("issued_date"),
+                       c.get("issuer"), c.get("title"), c.get("relation"), c.get("pinpoint"), c.get("start"),
+                       c.get("end"), c.get("page")) for c in record.get("citations") or []],
+        "deadlines": [(at(d), d.get("text"), d.get("due"), d.get("recurrence"), d.get("within_days"),
+                       d.get("start"), d.get("end"), d.get("page")) for d in record.get("deadlines") or []],
+        "assignments": [(at(a), a.get("task"), a.get("deadline"), a.get("start"), a.get("end"), a.get("page"),
+                         _agency_links(a)) for a in record.get("assignments") or []],
+        "targets": [(at(t), *(t.get(k) for k in TARGET_COLUMNS[2:-1]),
+                     json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None)
+                    for t in record.get("targets") or []],
+        "tables": [(at(t), t.get("page"), json.dumps(t.get("rows") or [], ensure_ascii=False), t.get("start"),
+                    t.get("end")) for t in record.get("tables") or []],
+        "pages": (record.get("source") or {}).get("pages") or 0,
+    }
+
+
+def _document_row(record: dict) -> dict:
+    m, src = record.get("metadata") or {}, record.get("source") or {}
+    eff = m.get("effective") or {}
+    return {
+        "sha256": src.get("sha256"), "format": src.get("format"), "pages": src.get("pages"),
+        "ocr": int(bool(src.get("ocr"))), "extractor_version": src.get("extractor_version"),
+        "doc_type": m.get("doc_type"), "number": m.get("number"), "number_key": number_key(m.get("number")),
+        "issuer": m.get("issuer"), "place": m.get("place"), "issued_date": m.get("issued_date"),
+        "title": m.get("title"), "title_fold": fold(m.get("title") or ""),
+        "name_key": name_key(m.get("doc_type"), m.get("title")),
+        "effective_date": eff.get("date"), "effective_text": eff.get("text"),
+        "signers": json.dumps(m.get("signers") or [], ensure_ascii=False),
+        "recipients": json.dumps(m.get("recipients") or [], ensure_ascii=False),
+        "text": record.get("text") or "",
+    }
+
+
+def _section_rows(sections: list[dict], position: dict, folded: str) -> list[tuple]:
+    """Each section with the end of its own text and that text folded; the writer cuts the
+    printed body from the document text (not sent twice from the worker)."""
+    firsts = _first_child_starts(sections)
+    rows = []
+    for s in sections:
+        own_end = min(s["end"], firsts.get(s["id"], s["end"]))
+        rows.append((s["id"], position.get(s.get("parent")), s.get("label"), s.get("kind"), s.get("title"),
+                     s["start"], s["end"], s.get("page"), own_end, folded[s["start"]:own_end]))
+    return rows
+
+
+def _first_child_starts(sections: list[dict]) -> dict[str, int]:
+    """A section's own text runs to its first child: indexing it once avoids storing the
+    same words at every level of the tree."""
+    out: dict[str, int] = {}
+    for s in sections:
+        p = s.get("parent")
+        if p is not None and p not in out:
+            out[p] = s["start"]
+    return out
+
+
+def _agency_links(a: dict) -> list[tuple[str, str, str]]:
+    """(role, name, name_key) of a task's agencies, lead first."""
+    links = [("lead", n) for n in a.get("lead") or []] + [("support", n) for n in a.get("support") or []]
+    return [(role, name, agency_key(name)) for role, name in links if name]
+
+
+def agency_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+# ----------------------------------------------------------------- inserting rows
 def _insert(db, table: str, row: dict) -> int:
     cols = list(row)
     sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
     return db.conn.execute(sql, [row[c] for c in cols]).lastrowid
 
 
-def _insert_many(db, table: str, rows: list[dict], ignore: bool = False) -> None:
+def _insert_tuples(db, table: str, columns: list[str], rows: list, ignore: bool = False) -> None:
     if not rows:
         return
-    cols = list(rows[0])
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
-    sql = f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+    sql = (f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    db.conn.executemany(sql, rows)
+
+
+def _next_id(db, table: str) -> int:
+    """The id SQLite would give the next row (max + 1): rows inserted in one batch get
+    consecutive ids from it, as they would one by one."""
+    return db.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
 
 
 def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
@@ -227,88 +348,39 @@ def _delete_document(db: sqlite_utils.Database, path: str) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
 
-def _insert_document(db, record: dict, path: str, size: int, mtime: float) -> int:
-    m, src = record.get("metadata") or {}, record.get("source") or {}
-    eff = m.get("effective") or {}
-    row = {
-        "path": path, "sha256": src.get("sha256"), "size": size, "mtime": mtime, "format": src.get("format"),
-        "pages": src.get("pages"), "ocr": int(bool(src.get("ocr"))),
-        "extractor_version": src.get("extractor_version"), "extracted_at": _now(),
-        "doc_type": m.get("doc_type"), "number": m.get("number"), "number_key": number_key(m.get("number")),
-        "issuer": m.get("issuer"), "place": m.get("place"), "issued_date": m.get("issued_date"),
-        "title": m.get("title"), "title_fold": fold(m.get("title") or ""),
-        "name_key": name_key(m.get("doc_type"), m.get("title")),
-        "effective_date": eff.get("date"), "effective_text": eff.get("text"),
-        "signers": json.dumps(m.get("signers") or [], ensure_ascii=False),
-        "recipients": json.dumps(m.get("recipients") or [], ensure_ascii=False),
-        "text": record.get("text") or "",
-    }
-    return _insert(db, "documents", row)
-
-
-def _insert_sections(db, doc_id: int, record: dict) -> dict[str, int]:
-    text = record.get("text") or ""
-    folded = fold(text)                      # once per document; section bodies are slices of it
-    sections = record.get("sections") or []
-    firsts = _first_child_starts(sections)
-    base = db.conn.execute("SELECT coalesce(max(id), 0) FROM sections").fetchone()[0]
-    ids = {s["id"]: base + i + 1 for i, s in enumerate(sections)}
-    rows = []
-    for s in sections:
-        own_end = min(s["end"], firsts.get(s["id"], s["end"]))
-        rows.append({"id": ids[s["id"]], "document_id": doc_id, "sid": s["id"], "parent_id": ids.get(s.get("parent")),
-                     "label": s.get("label"), "kind": s.get("kind"), "title": s.get("title"), "start": s["start"],
-                     "end": s["end"], "page": s.get("page"), "body": text[s["start"]:own_end],
-                     "body_fold": folded[s["start"]:own_end]})
-    _insert_many(db, "sections", rows)
+def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]:
+    """Insert the sections and index their folded bodies; the row id of each position."""
+    first = _next_id(db, "sections")
+    ids = [first + i for i in range(len(rows))]
+    _insert_tuples(db, "sections", SECTION_COLUMNS, [
+        (ids[i], doc_id, sid, ids[parent] if parent is not None else None, label, kind, title, start, end, page,
+         text[start:own_end], body_fold)
+        for i, (sid, parent, label, kind, title, start, end, page, own_end, body_fold) in enumerate(rows)])
+    db.conn.executemany("INSERT INTO sections_fts (rowid, body_fold) VALUES (?, ?)",
+                        [(ids[i], row[-1]) for i, row in enumerate(rows)])
     return ids
 
 
-def _first_child_starts(sections: list[dict]) -> dict[str, int]:
-    """A section's own text runs to its first child: indexing it once avoids storing the
-    same words at every level of the tree."""
-    out: dict[str, int] = {}
-    for s in sections:
-        p = s.get("parent")
-        if p is not None and p not in out:
-            out[p] = s["start"]
-    return out
-
-
-def _insert_entities(db, doc_id: int, record: dict, section_ids: dict[str, int]) -> None:
-    sec = lambda item: section_ids.get(item.get("section"))  # noqa: E731
-    cites = [{"document_id": doc_id, "section_id": sec(c), "text": c.get("text"), "doc_type": c.get("doc_type"),
-              "number": c.get("number"), "number_key": number_key(c.get("number")), "name": c.get("name"),
-              "name_key": name_key(c.get("doc_type"), c.get("name")), "issued_date": c.get("issued_date"),
-              "issuer": c.get("issuer"), "title": c.get("title"), "relation": c.get("relation"),
-              "pinpoint": c.get("pinpoint"), "start": c.get("start"), "end": c.get("end"), "page": c.get("page")}
-             for c in record.get("citations") or []]
-    _insert_many(db, "citations", cites)
-    deadline_ids = []
-    for i, d in enumerate(record.get("deadlines") or []):
-        deadline_ids.append(_insert(db, "deadlines", {
-            "document_id": doc_id, "section_id": sec(d), "idx": i, "text": d.get("text"), "due": d.get("due"),
-            "recurrence": d.get("recurrence"), "within_days": d.get("within_days"), "start": d.get("start"),
-            "end": d.get("end"), "page": d.get("page")}))
-    for a in record.get("assignments") or []:
-        k = a.get("deadline")
-        aid = _insert(db, "assignments", {
-            "document_id": doc_id, "section_id": sec(a), "task": a.get("task"),
-            "deadline_id": deadline_ids[k] if isinstance(k, int) and 0 <= k < len(deadline_ids) else None,
-            "start": a.get("start"), "end": a.get("end"), "page": a.get("page")})
-        links = [("lead", n) for n in a.get("lead") or []] + [("support", n) for n in a.get("support") or []]
-        rows = [{"assignment_id": aid, "agency_id": _agency_id(db, name), "role": role} for role, name in links if name]
-        _insert_many(db, "assignment_agencies", rows, ignore=True)
-    targets = [{"document_id": doc_id, "section_id": sec(t), **{k: t.get(k) for k in (
-        "text", "indicator", "value", "min", "max", "unit", "comparator", "year", "period", "value_normalized",
-        "min_normalized", "max_normalized", "unit_base", "start", "end", "page")},
-        "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None}
-        for t in record.get("targets") or []]
-    _insert_many(db, "targets", targets)
-    tables = [{"document_id": doc_id, "section_id": sec(t), "page": t.get("page"),
-               "rows": json.dumps(t.get("rows") or [], ensure_ascii=False), "start": t.get("start"),
-               "end": t.get("end")} for t in record.get("tables") or []]
-    _insert_many(db, "tables", tables)
+def _insert_entities(db, doc_id: int, rows: dict, section_ids: list[int]) -> None:
+    sec = lambda i: section_ids[i] if i is not None else None  # noqa: E731
+    _insert_tuples(db, "citations", CITATION_COLUMNS, [(doc_id, sec(r[0]), *r[1:]) for r in rows["citations"]])
+    first = _next_id(db, "deadlines")
+    deadline_ids = [first + i for i in range(len(rows["deadlines"]))]
+    _insert_tuples(db, "deadlines", DEADLINE_COLUMNS, [(deadline_ids[i], doc_id, sec(r[0]), i, *r[1:])
+                                                       for i, r in enumerate(rows["deadlines"])])
+    first = _next_id(db, "assignments")
+    assignments, links = [], []
+    for i, (section, task, k, start, end, page, agencies) in enumerate(rows["assignments"]):
+        aid = first + i
+        deadline = deadline_ids[k] if isinstance(k, int) and 0 <= k < len(deadline_ids) else None
+        assignments.append((aid, doc_id, sec(section), task, deadline, start, end, page))
+        links.append((aid, agencies))
+    _insert_tuples(db, "assignments", ASSIGNMENT_COLUMNS, assignments)
+    for aid, agencies in links:
+        _insert_tuples(db, "assignment_agencies", ["assignment_id", "agency_id", "role"],
+                       [(aid, _agency_id(db, name, key), role) for role, name, key in agencies], ignore=True)
+    _insert_tuples(db, "targets", TARGET_COLUMNS, [(doc_id, sec(r[0]), *r[1:]) for r in rows["targets"]])
+    _insert_tuples(db, "tables", TABLE_COLUMNS, [(doc_id, sec(r[0]), *r[1:]) for r in rows["tables"]])
 
 
 _AGENCY_KINDS = [("ministry", r"^bo\b"), ("department", r"^so\b"), ("people_committee", r"uy ban nhan dan"),
@@ -320,8 +392,7 @@ _AGENCY_LEVELS = [("central", r"trung uong|chinh phu|thu tuong|quoc hoi|^bo\b"),
                   ("district", r"\bhuyen\b|\bquan\b|thi xa"), ("province", r"\btinh\b|thanh pho|^so\b")]
 
 
-def _agency_id(db, name: str) -> int:
-    key = " ".join(fold(name).split())
+def _agency_id(db, name: str, key: str) -> int:
     row = db.execute("SELECT id FROM agencies WHERE name_key = ?", [key]).fetchone()
     if row:
         return row[0]

@@ -67,34 +67,44 @@ def extract_targets(seg: Segmented) -> list[Target]:
     return out
 
 
+_TOP_BEFORE = regex.compile(r"thuộc\s+top\s*$")
+_NUMBER_DASH_BEFORE = regex.compile(r"\d\s*[-–/]\s*$")
+_OR_MORE = regex.compile(r"\s*trở lên")
+_OR_LESS = regex.compile(r"\s*trở xuống")
+_YEAR_THEN_UP = regex.compile(r"\s*%?\s*(?:năm|vào năm)\s+(?:19|20)\d\d\s+lên\b")
+_PERCENT = regex.compile(r"\s*%(?:\s*/\s*năm)?")
+_PER_YEAR = regex.compile(r"\s*/\s*năm")
+
 _NUMBER_RANGE = regex.compile(
     r"(?<![\w./,\-])(?P<a>" + NUMBER + r")(?:\s*[-–]\s*(?P<b>" + NUMBER + r"))?(?![\w/]|[.,]\d)")
 
 
 def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Target]:
     text = seg.text
+    # most numbers have no unit after them: that test comes first (every test here only
+    # turns the number away, so their order does not change the answer)
+    unit = _unit_after(text, m.end())
+    if unit is None and _TOP_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        unit = _Unit("top", "top", 1.0, m.end())       # "thuộc top 20": a rank to reach or better
+    if unit is None:
+        return None
     section = seg.section_at(m.start())
     if section is None or section.kind in ("preamble", "closing"):
         return None
     chain = _chain(section, by_id)
     if any(s.title and _PAST_TITLE.search(s.title) for s in chain):
         return None
-    unit = _unit_after(text, m.end())
-    if unit is None and regex.search(r"thuộc\s+top\s*$", text[max(0, m.start() - 12):m.start()]):
-        unit = _Unit("top", "top", 1.0, m.end())       # "thuộc top 20": a rank to reach or better
-    if unit is None:
-        return None
     clause_start = _clause_start(text, m.start(), section.start)
     before = text[clause_start:m.start()]
-    if (_NOT_TARGET_BEFORE.search(before) and unit.printed != "top") or regex.search(r"\d\s*[-–/]\s*$", before):
+    if (_NOT_TARGET_BEFORE.search(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
         return None
     cues = [c.group().lower() for c in _CUE.finditer(before)]
-    if not cues and not regex.match(r"\s*trở lên", text[unit.end:unit.end + 10]):
+    if not cues and not _OR_MORE.match(text[unit.end:unit.end + 10]):
         return None
     if _MONEY_OR_RATE.search(unit.printed) and not any(c in _STRONG_CUES for c in cues):
         return None                      # "hỗ trợ 100% chi phí, tối đa 5 triệu đồng": a support level
     if _BASELINE_FROM.search(text[max(clause_start, m.start() - 40):m.start()] + "") is None and \
-            regex.match(r"\s*%?\s*(?:năm|vào năm)\s+(?:19|20)\d\d\s+lên\b", text[m.end():m.end() + 25]):
+            _YEAR_THEN_UP.match(text[m.end():m.end() + 25]):
         return None                      # "từ 49,7% năm 2020 lên 60%": the starting point, not a target
     if _is_past(before, ref_year):
         return None
@@ -135,7 +145,7 @@ def _unit_after(text: str, pos: int) -> Optional[_Unit]:
     scales, pattern, data = _unit_tables()
     m = pattern.match(text, pos)
     if not m:
-        m2 = regex.match(r"\s*%(?:\s*/\s*năm)?", text[pos:pos + 12])
+        m2 = _PERCENT.match(text[pos:pos + 12])
         if not m2:
             return None
         printed = "%/năm" if "năm" in m2.group() else "%"
@@ -143,7 +153,7 @@ def _unit_after(text: str, pos: int) -> Optional[_Unit]:
     scale_word = (m.group("scale") or "").strip()
     unit = m.group("unit")
     end = m.end()
-    tail = regex.match(r"\s*/\s*năm", text[end:end + 10])
+    tail = _PER_YEAR.match(text[end:end + 10])
     if tail and unit != "%/năm":
         unit, end = unit + "/năm", end + tail.end()
     unit = {"m2": "m²", "km2": "km²"}.get(unit, unit)
@@ -233,9 +243,9 @@ def _goal_context(text: str, section: Section, chain: list[Section], pos: int) -
 
 
 def _comparator(before: str, after: str) -> str:
-    if regex.match(r"\s*trở lên", after):
+    if _OR_MORE.match(after):
         return "gte"
-    if regex.match(r"\s*trở xuống", after):
+    if _OR_LESS.match(after):
         return "lte"
     m = _COMPARATOR.search(before[-40:])
     if m:

@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.patterns import match_marker
+from tests.conftest import need_shared
 
 MARKERS = [
     ("Phần I. QUY ĐỊNH CHUNG", "phan", "I"),
@@ -69,3 +70,40 @@ NOT_MARKERS = [
 @pytest.mark.parametrize("line", NOT_MARKERS)
 def test_not_markers(line):
     assert match_marker(line) is None, line
+
+
+def _every_pattern_in_turn(line):
+    """The reference: each pattern of MARKERS tried in order."""
+    from extractor.patterns import MARKERS as PATTERNS
+    for kind, pat in PATTERNS:
+        m = pat.match(line)
+        if m and not (kind == "roman" and not m.group("num")):
+            return kind, m.group(0), m.group("num")
+    return None
+
+
+def test_first_character_dispatch_agrees_with_trying_every_pattern():
+    # every line of the real corpus, and every line with its first character swapped for another
+    lines = set()
+    for path in sorted(need_shared("corpus", "real", "text").iterdir())[:60]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            lines.add(line.strip())
+    starts = "PCMĐIVXLabcxyzđ0123456789٣(-+•–*“\"ÂÊÔÝ.; "
+    lines |= {c + line[1:] for line in sorted(lines)[:2000] for c in starts}
+    for line in lines:
+        found = match_marker(line)
+        got = (found[0], found[1].group(0), found[1].group("num")) if found else None
+        assert got == _every_pattern_in_turn(line), line
+
+
+def test_fast_finditer_finds_what_finditer_finds():
+    from extractor import deadlines
+    from extractor.normalise import fold
+    from extractor.patterns import finditer
+    texts = [fold(p.read_text(encoding="utf-8")) for p in sorted(need_shared("corpus", "real", "text").iterdir())[:40]]
+    texts.append("xtruoc truoc, thoi hanh thoi han hang nam, dinh ky hang quy bao cao; hang")
+    for pattern, starts in ((deadlines._CUE_HIT, deadlines._CUE_STARTS), (deadlines._RE_FREQ, deadlines._FREQ_STARTS)):
+        for fl in texts:
+            for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
+                assert [m.span() for m in finditer(pattern, starts, fl, lo, hi)] == \
+                    [m.span() for m in pattern.finditer(fl, lo, hi)]

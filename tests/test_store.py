@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+import sqlite_utils
 
 from extractor import store
 from extractor.bulk import extract_folder
@@ -59,6 +60,35 @@ def test_migration_from_unversioned_database(tmp_path):
     assert "notes" in db.table_names() and "documents" in db.table_names()
 
 
+def _fts_ok(db) -> bool:
+    """The full-text index matches its content table (raises 'malformed' otherwise)."""
+    for table in ("sections_fts", "documents_fts"):
+        db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_migration_from_version_1_keeps_search_in_step(tmp_path):
+    # a version 1 database indexed sections by an insert trigger; version 2 indexes them itself
+    path = tmp_path / "v1.db"
+    old = sqlite_utils.Database(str(path))
+    store._create_v1(old)
+    old["_meta"].insert({"key": "schema_version", "value": "1"}, pk="key")
+    old.execute("INSERT INTO documents (path, title_fold) VALUES ('old', 'ke hoach cu')")
+    old.execute("INSERT INTO sections (document_id, body, body_fold) VALUES (1, 'Chợ nông sản', 'cho nong san')")
+    old.conn.commit()
+    old.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "sections_ai" not in triggers and "sections_ad" in triggers
+    write_docs(tmp_path / "in", 2)
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert [h["path"] for h in store.search(db, "cho nong san")] == ["old"]
+    assert len(store.search(db, "san giao dich dien tu")) == 2
+    extract_folder(tmp_path / "in", db, jobs=1, force=True, progress=False)     # replaces every row
+    assert len(store.search(db, "san giao dich dien tu")) == 2 and _fts_ok(db)
+
+
 def test_newer_schema_is_refused(tmp_path):
     db = store.open_db(tmp_path / "n.db")
     db["_meta"].upsert({"key": "schema_version", "value": "99"}, pk="key")
@@ -91,6 +121,7 @@ def test_changed_file_replaces_its_rows(tmp_path):
     assert s.documents == 1 and db["documents"].count == 1
     labels = [r[0] for r in db.execute("SELECT label FROM sections WHERE kind = 'muc' ORDER BY start")]
     assert labels == ["I", "1", "2", "3"]
+    assert len(store.search(db, "ky nang so cho ho kinh doanh")) == 1 and _fts_ok(db)
 
 
 def test_bad_file_goes_to_errors_and_others_are_stored(tmp_path):
@@ -138,6 +169,7 @@ def test_resume_after_killing_the_writer(tmp_path):
     assert summary.skipped == after_kill[0] and summary.documents == 400 - after_kill[0]
     assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (400, 400)
     assert db["citations"].count == 800
+    assert _fts_ok(db) and db.execute("SELECT count(*) FROM sections_fts_docsize").fetchone()[0] == db["sections"].count
 
 
 def test_fts_with_and_without_diacritics(tmp_path):
