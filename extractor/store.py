@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .normalise import fold
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -23,7 +23,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "ocr": int, "extractor_version": str, "extracted_at": str, "doc_type": str, "number": str,
         "number_key": str, "issuer": str, "place": str, "issued_date": str, "title": str, "title_fold": str,
         "name_key": str, "effective_date": str, "effective_text": str, "signers": str, "recipients": str,
-        "text": str}, pk="id"),
+        "text": str, "number_source": str}, pk="id"),
     "sections": dict(columns={
         "id": int, "document_id": int, "sid": str, "parent_id": int, "label": str, "kind": str, "title": str,
         "start": int, "end": int, "page": int, "body": str, "body_fold": str}, pk="id"),
@@ -48,7 +48,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "baseline": str, "value_normalized": float, "min_normalized": float, "max_normalized": float,
         "unit_base": str, "start": int, "end": int, "page": int}, pk="id"),
     "tables": dict(columns={"id": int, "document_id": int, "section_id": int, "page": int, "rows": str,
-                            "start": int, "end": int}, pk="id"),
+                            "start": int, "end": int, "kind": str, "cells": str}, pk="id"),
     "errors": dict(columns={"id": int, "path": str, "stage": str, "message": str, "at": str}, pk="id"),
 }
 CHILD_TABLES = ["sections", "citations", "deadlines", "assignments", "targets", "tables"]
@@ -118,7 +118,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
-    steps = {1: _create_v1, 2: _index_without_insert_triggers}
+    steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -145,6 +145,14 @@ def _index_without_insert_triggers(db: sqlite_utils.Database) -> None:
     the delete and update triggers stay, so replacing or touching rows keeps the index in step."""
     db.execute("DROP TRIGGER IF EXISTS [sections_ai]")
     db.execute("DROP TRIGGER IF EXISTS [documents_ai]")
+
+
+def _tables_kind_and_number_source(db: sqlite_utils.Database) -> None:
+    """Version 3: a table's kind (tasks, targets, layout) and cell spans; where a document's
+    number comes from (the text, or the file name when the printed one is blank)."""
+    for table, column in (("tables", "kind"), ("tables", "cells"), ("documents", "number_source")):
+        if column not in db[table].columns_dict:
+            db[table].add_column(column, str)
 
 
 # ----------------------------------------------------------------- keys
@@ -222,7 +230,7 @@ ASSIGNMENT_COLUMNS = ["id", "document_id", "section_id", "task", "deadline_id", 
 TARGET_COLUMNS = ["document_id", "section_id", "text", "indicator", "value", "min", "max", "unit", "comparator",
                   "year", "period", "value_normalized", "min_normalized", "max_normalized", "unit_base", "start",
                   "end", "page", "baseline"]
-TABLE_COLUMNS = ["document_id", "section_id", "page", "rows", "start", "end"]
+TABLE_COLUMNS = ["document_id", "section_id", "page", "rows", "start", "end", "kind", "cells"]
 
 
 def prepare(record: dict, folded: Optional[str] = None) -> dict:
@@ -249,7 +257,8 @@ def prepare(record: dict, folded: Optional[str] = None) -> dict:
                      json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None)
                     for t in record.get("targets") or []],
         "tables": [(at(t), t.get("page"), json.dumps(t.get("rows") or [], ensure_ascii=False), t.get("start"),
-                    t.get("end")) for t in record.get("tables") or []],
+                    t.get("end"), t.get("kind"), json.dumps(t.get("cells") or []))
+                   for t in record.get("tables") or []],
         "pages": (record.get("source") or {}).get("pages") or 0,
     }
 
@@ -267,7 +276,7 @@ def _document_row(record: dict) -> dict:
         "effective_date": eff.get("date"), "effective_text": eff.get("text"),
         "signers": json.dumps(m.get("signers") or [], ensure_ascii=False),
         "recipients": json.dumps(m.get("recipients") or [], ensure_ascii=False),
-        "text": record.get("text") or "",
+        "text": record.get("text") or "", "number_source": m.get("number_source"),
     }
 
 
@@ -529,7 +538,8 @@ def _record(db, doc: dict) -> dict:
         "source": {"path": doc["path"], "sha256": doc["sha256"], "format": doc["format"], "pages": doc["pages"],
                    "ocr": bool(doc["ocr"]), "extractor_version": doc["extractor_version"]},
         "text": doc["text"],
-        "metadata": {"doc_type": doc["doc_type"], "number": doc["number"], "issuer": doc["issuer"],
+        "metadata": {"doc_type": doc["doc_type"], "number": doc["number"], "number_source": doc["number_source"],
+                     "issuer": doc["issuer"],
                      "place": doc["place"], "issued_date": doc["issued_date"], "title": doc["title"],
                      "signers": json.loads(doc["signers"] or "[]"),
                      "effective": {"date": doc["effective_date"], "text": doc["effective_text"]}
@@ -549,7 +559,7 @@ def _record(db, doc: dict) -> dict:
                                        "unit_base")}
                     | {"baseline": json.loads(t["baseline"]) if t["baseline"] else None} | span(t)
                     for t in db.query("SELECT * FROM targets WHERE document_id = ? ORDER BY id", [did])],
-        "tables": [{"rows": json.loads(t["rows"]), **span(t)}
+        "tables": [{"rows": json.loads(t["rows"]), "kind": t["kind"], "cells": json.loads(t["cells"] or "[]"), **span(t)}
                    for t in db.query("SELECT * FROM tables WHERE document_id = ? ORDER BY id", [did])],
     }
 

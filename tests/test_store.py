@@ -268,3 +268,35 @@ def test_cli_database_commands(tmp_path):
     assert r.returncode == 0 and (tmp_path / "csv" / "targets.csv").exists()
     r = run_cli("tasks", str(db), "--agency", "Sở Công Thương")
     assert r.returncode == 0
+
+
+TASKS = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: /KH-UBND
+KẾ HOẠCH
+Phát triển thương mại điện tử năm 2024
+I. NHIỆM VỤ
+STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành
+1\tXây dựng sàn giao dịch điện tử của tỉnh\tSở Công Thương\tQuý III/2024
+"""
+
+
+def test_migration_to_version_3_adds_table_kind_and_number_source(tmp_path):
+    path = tmp_path / "v2.db"
+    old = sqlite_utils.Database(str(path))
+    store._create_v1(old)
+    store._index_without_insert_triggers(old)
+    old["tables"].transform(drop={"kind", "cells"})
+    old["documents"].transform(drop={"number_source"})
+    old["_meta"].insert({"key": "schema_version", "value": "2"}, pk="key")
+    old.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION == 3
+    assert {"kind", "cells"} <= set(db["tables"].columns_dict) and "number_source" in db["documents"].columns_dict
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "KH-15-2024.txt").write_text(TASKS, encoding="utf-8")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    record = next(store.records(db))
+    assert [t["kind"] for t in record["tables"]] == ["tasks"]
+    start, end = record["tables"][0]["cells"][1][1]
+    assert record["text"][start:end] == "Xây dựng sàn giao dịch điện tử của tỉnh"
+    assert (record["metadata"]["number"], record["metadata"]["number_source"]) == ("15/KH-UBND", "file name")
