@@ -132,36 +132,38 @@ def column_runs(layout: PageLayout, skip: set[int]) -> list[tuple[int, int, floa
     text on one side only (a title under the header block) ends it. A run needs two lines with
     text on both sides, so one justified line with wide word gaps is not taken for columns."""
     w = layout.width
-    lines = layout.lines
     runs = []
     i = 0
-    while i < len(lines):
-        gap = None if i in skip else _gap_in(lines[i], 0.2 * w, 0.75 * w)
-        if gap is None:
-            i += 1
-            continue
-        lo, hi = gap
-        both, j = 1, i + 1
-        while j < len(lines) and j not in skip:
-            ln = lines[j]
-            free = [(a, b) for a, b in [(lo, hi)]]
-            for a, b in ln.boxes:
-                free = [piece for fa, fb in free for piece in _cut(fa, fb, a, b)]
-            free = [f for f in free if f[1] - f[0] >= 8]   # narrower is a word gap lining up
-            if not free:
-                break
-            if ln.left < lo and ln.right > hi:
-                both += 1
-            elif abs((ln.left + ln.right) / 2 - w / 2) < 0.06 * w:
-                break
-            lo, hi = max(free, key=lambda f: f[1] - f[0])
-            j += 1
+    while i < len(layout.lines):
+        gap = None if i in skip else _gap_in(layout.lines[i], 0.2 * w, 0.75 * w)
+        end, both, split = _run_from(layout.lines, i, gap, skip, w) if gap else (i, 0, 0.0)
         if both >= 2:
-            runs.append((i, j - 1, (lo + hi) / 2))
-            i = j
+            runs.append((i, end, split))
+            i = end + 1
         else:
             i += 1
     return runs
+
+
+def _run_from(lines: list[Line], i: int, gap: tuple[float, float], skip: set[int], width: float):
+    """(last line, lines with text on both sides, x of the split) of the run starting at i."""
+    lo, hi = gap
+    both, j = 1, i + 1
+    while j < len(lines) and j not in skip:
+        ln = lines[j]
+        free = [(lo, hi)]
+        for a, b in ln.boxes:
+            free = [piece for fa, fb in free for piece in _cut(fa, fb, a, b)]
+        free = [f for f in free if f[1] - f[0] >= 8]   # narrower is a word gap lining up
+        if not free:
+            break
+        if ln.left < lo and ln.right > hi:
+            both += 1
+        elif abs((ln.left + ln.right) / 2 - width / 2) < 0.06 * width:
+            break
+        lo, hi = max(free, key=lambda f: f[1] - f[0])
+        j += 1
+    return j - 1, both, (lo + hi) / 2
 
 
 def _cut(fa: float, fb: float, a: float, b: float) -> list[tuple[float, float]]:
@@ -174,52 +176,58 @@ def _cut(fa: float, fb: float, a: float, b: float) -> list[tuple[float, float]]:
 # ----------------------------------------------------------------- the page text
 def page_text(textpage, layout: PageLayout, drop: set[int]) -> str:
     """The page read band by band: full-width bands, two-column runs (left, then right) and
-    tables (a row a line, tab-separated), leaving out the dropped lines."""
-    lines, w, h = layout.lines, layout.width, layout.height
+    tables (a row a line, tab-separated), leaving out the dropped lines; bands are separated
+    by an empty line, so the normaliser never joins lines across a paragraph break."""
+    out = [_band_text(textpage, layout, band) for band in _bands(layout, drop)]
+    return "\n\n".join(t for t in out if t.strip())
+
+
+def _bands(layout: PageLayout, drop: set[int]):
+    """(kind, first line, last line, table rows or x of the split) from the top of the page."""
+    lines = layout.lines
     if not lines:
-        return ""
-    in_table = {i for i, ln in enumerate(lines)
-                for top, bottom, _ in layout.tables if bottom - 1 <= (ln.top + ln.bottom) / 2 <= top + 1}
-    runs = {start: (end, split) for start, end, split in column_runs(layout, drop | in_table)}
-    spacing = _line_spacing(lines)
-    body = _body_edges(lines)
-    bands: list[tuple[str, int, int, object]] = []
+        return
+    table_of = {i: t for i, ln in enumerate(lines) for t in layout.tables
+                if t[1] - 1 <= (ln.top + ln.bottom) / 2 <= t[0] + 1}
+    runs = {start: (end, split) for start, end, split in column_runs(layout, drop | set(table_of))}
+    spacing, body = _line_spacing(lines), _body_edges(lines)
     i = 0
     while i < len(lines):
         if i in drop:
             i += 1
-        elif i in in_table:
-            table = next(t for t in layout.tables if t[1] - 1 <= (lines[i].top + lines[i].bottom) / 2 <= t[0] + 1)
+            continue
+        if i in table_of:
             j = i
-            while j + 1 < len(lines) and j + 1 in in_table:
+            while table_of.get(j + 1) is table_of[i]:
                 j += 1
-            bands.append(("table", i, j, table))
-            i = j + 1
+            yield "table", i, j, table_of[i][2]
         elif i in runs:
-            end, split = runs[i]
-            bands.append(("columns", i, end, split))
-            i = end + 1
+            j, split = runs[i]
+            yield "columns", i, j, split
         else:
             j = i
-            while (j + 1 < len(lines) and not ({j + 1} & (drop | in_table)) and j + 1 not in runs
-                   and not _paragraph_gap(lines[j], lines[j + 1], spacing)
-                   and centred(lines[j], body) == centred(lines[j + 1], body)
-                   and not _new_paragraph(lines[j], lines[j + 1], body)):
+            while (j + 1 < len(lines) and j + 1 not in drop and j + 1 not in table_of and j + 1 not in runs
+                   and _same_paragraph(lines[j], lines[j + 1], spacing, body)):
                 j += 1
-            bands.append(("text", i, j, None))
-            i = j + 1
-    out = []
-    for kind, a, b, extra in bands:
-        top = (lines[a].top + lines[a - 1].bottom) / 2 if a > 0 else h
-        bottom = (lines[b].bottom + lines[b + 1].top) / 2 if b + 1 < len(lines) else 0.0
-        if kind == "table":
-            out.append("\n".join("\t".join(row) for row in extra[2]))
-        elif kind == "columns":
-            out.append(_bounded(textpage, 0, bottom, extra, top))
-            out.append(_bounded(textpage, extra, bottom, w, top))
-        else:
-            out.append(_bounded(textpage, 0, bottom, w, top))
-    return "\n\n".join(t for t in out if t.strip())
+            yield "text", i, j, None
+        i = j + 1
+
+
+def _band_text(textpage, layout: PageLayout, band) -> str:
+    kind, a, b, extra = band
+    lines = layout.lines
+    top = (lines[a].top + lines[a - 1].bottom) / 2 if a > 0 else layout.height
+    bottom = (lines[b].bottom + lines[b + 1].top) / 2 if b + 1 < len(lines) else 0.0
+    if kind == "table":
+        return "\n".join("\t".join(row) for row in extra)
+    if kind == "columns":
+        return _bounded(textpage, 0, bottom, extra, top) + "\n\n" + _bounded(textpage, extra, bottom, layout.width, top)
+    return _bounded(textpage, 0, bottom, layout.width, top)
+
+
+def _same_paragraph(above: Line, below: Line, spacing: tuple[float, float], body: tuple[float, float]) -> bool:
+    return (not _paragraph_gap(above, below, spacing) and centred(above, body) == centred(below, body)
+            and not _new_paragraph(above, below, body))
 
 
 def _line_spacing(lines: list[Line]) -> tuple[float, float]:
