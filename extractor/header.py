@@ -20,9 +20,9 @@ NUMBER = regex.compile(
 DATE_LINE = regex.compile(
     r"(?:(?:^|\s)(?P<place>[^\s,\d][^,\d]{1,40}?)\s*,\s*|^)[nN]gày\s*(?P<d>\d{1,2})?\s*(?:[-/.]\s*)?tháng\s*(?P<m>\d{1,2})?"
     r"\s*(?:[-/.]\s*)?năm\s*(?P<y>\d{4})")
-# The number line as OCR leaves it: 'Số' misread ('ô:', 'Sô:') or the handwritten figures read
-# as noise ('Số: ^ Ổ/2024/TT-BCT', kept as printed so the file name may fill the number).
-_SCANNED_NUMBER = regex.compile(r"^(?:[Ss][ốôoỐÔ]|[ốô])\s*:\s*(?P<num>(?:\d{1,5}|[^\d/\n]{0,5})\s*/\s*[\w.]+"
+# The number line as OCR leaves it: 'Số' misread ('ô:', 'Sô:'), after a stamp's marks, or the
+# handwritten figures read as noise ('Số: ^ Ổ/2024/TT-BCT', kept as printed so the file name may fill the number).
+_SCANNED_NUMBER = regex.compile(r"(?:^|(?<=\s))(?:[Ss][ốôoỐÔ]|[ốô])\s*:\s*(?P<num>(?:\d{1,5}|[^\d/\n]{0,5})\s*/\s*[\w.]+"
                                 r"(?:\s*[/\-–]\s*[\w.]+)*)")
 _PLACE_DATE = regex.compile(r"^[^\d,]{2,40},\s*ngày\b[^,;]{0,30}năm\s*\d{4}\s*$")
 RULE = regex.compile(r"^[-–—_*=.…\s]+$")
@@ -73,7 +73,7 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
             break
         m = NUMBER.match(text)
         if meta.number is None and (m is None or not regex.search(r"[\d/]", m.group("num"))):
-            m = _SCANNED_NUMBER.match(text) or m
+            m = _SCANNED_NUMBER.search(text) or m      # also after a stamp's noise on the line
         if m and meta.number is None and not seen_type:
             printed_number = regex.sub(r"\s+", "", m.group("num"))
             meta.number = _clean_number(m.group("num"))

@@ -97,6 +97,7 @@ def test_cong_van_header_read_column_by_column():
     ("Số: ^ Ổ/2024/TT-BCT", "TT-23-2024-BCT-tienchat.pdf", "23/2024/TT-BCT", "file name"),
     ("Số: J{ /2019/NĐ-CP", "2019.08.30-71.2019.ND.CP-Xu-phat.pdf", "71/2019/NĐ-CP", "file name"),
     ("ô: 19/2026/NQ-CP", "scan.pdf", "19/2026/NQ-CP", "text"),
+    ("—. s.—— ô: 19/2026/NQ-CP Hà Nội, ngày 29 tháng 4 năm 2026", "scan.pdf", "19/2026/NQ-CP", "text"),
     ("Số: ^ Ổ/2024/TT-BCT", "scan.pdf", None, None),
 ])
 def test_number_line_of_a_scan(line, name, number, source):
