@@ -184,7 +184,8 @@ def _cells(fl: str, s: int, e: int) -> list[tuple[int, int]]:
         pos = t + 1
 
 
-def _columns(fl: str, cells: list[tuple[int, int]]) -> Optional[dict[str, int]]:
+def task_columns(fl: str, cells: list[tuple[int, int]]) -> Optional[dict[str, int]]:
+    """The columns of a task table's header row (task, lead, support, time), or None."""
     cols: dict[str, int] = {}
     for i, (a, b) in enumerate(cells):
         c = fl[a:b]
@@ -203,7 +204,7 @@ def task_rows(seg: Segmented, lo: int, hi: int):
         ls = fl.rfind("\n", lo, pos) + 1
         le = fl.find("\n", pos, hi)
         le = hi if le == -1 else le
-        cols = _columns(fl, _cells(fl, ls, le))
+        cols = task_columns(fl, _cells(fl, ls, le))
         if cols is None:
             pos = fl.find("\t", le, hi)
             continue

@@ -18,10 +18,10 @@ from typing import Optional
 import regex
 
 from . import lexicon
+from .deadlines import task_columns
 from .models import Segmented, Table, Target
 from .numbers import NUMBER, as_number, parse_number
 
-_TASK_HEAD = (regex.compile(r"nhiem vu|noi dung|cong viec|hoat dong"), regex.compile(r"chu tri|thuc hien|trach nhiem"))
 _INDICATOR_HEAD = regex.compile(r"chi tieu|chi so|tieu chi")
 _UNIT_HEAD = regex.compile(r"^\s*(?:don vi tinh|dvt|don vi)\b")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -76,9 +76,9 @@ def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _kind(seg: Segmented, fl: str, start: int, cells) -> Optional[str]:
     if start < seg.body_start or start >= seg.closing_start and not _after_closing(seg, start):
         return "layout"
-    head = " ".join(fl[a:b] for a, b in cells[0])
-    if all(rx.search(head) for rx in _TASK_HEAD):
+    if task_columns(fl, cells[0]) is not None:      # the header the assignment stage reads rows by
         return "tasks"
+    head = " ".join(fl[a:b] for a, b in cells[0])
     if _INDICATOR_HEAD.search(head) and _year_columns(fl, cells):
         return "targets"
     return None
