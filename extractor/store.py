@@ -212,7 +212,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
                         [doc_id, rows["document"]["title_fold"]])
         section_ids = _insert_sections(db, doc_id, rows["sections"], rows["document"]["text"])
         _insert_entities(db, doc_id, rows, section_ids)
-        _resolve_citations(db, doc_id)
+        _resolve_older(db, doc_id, rows["document"])
     return doc_id
 
 
@@ -372,7 +372,9 @@ def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]
 
 def _insert_entities(db, doc_id: int, rows: dict, section_ids: list[int]) -> None:
     sec = lambda i: section_ids[i] if i is not None else None  # noqa: E731
-    _insert_tuples(db, "citations", CITATION_COLUMNS, [(doc_id, sec(r[0]), *r[1:]) for r in rows["citations"]])
+    cited = _cited_ids(db, doc_id, rows["citations"])
+    _insert_tuples(db, "citations", CITATION_COLUMNS + ["cited_document_id"],
+                   [(doc_id, sec(r[0]), *r[1:], to) for r, to in zip(rows["citations"], cited)])
     first = _next_id(db, "deadlines")
     deadline_ids = [first + i for i in range(len(rows["deadlines"]))]
     _insert_tuples(db, "deadlines", DEADLINE_COLUMNS, [(deadline_ids[i], doc_id, sec(r[0]), i, *r[1:])
@@ -410,27 +412,43 @@ def _agency_id(db, name: str, key: str) -> int:
     return _insert(db, "agencies", {"name": name, "name_key": key, "kind": kind, "level": level, "aliases": "[]"})
 
 
-def _resolve_citations(db, doc_id: int) -> None:
-    """Link this document's citations to stored documents, and older citations to it."""
-    db.execute("""UPDATE citations SET cited_document_id = (
-                      SELECT d.id FROM documents d WHERE d.number_key = citations.number_key AND d.id != ?
-                      ORDER BY d.id LIMIT 1)
-                  WHERE document_id = ? AND number_key IS NOT NULL""", [doc_id, doc_id])
-    db.execute("""UPDATE citations SET cited_document_id = (
-                      SELECT d.id FROM documents d WHERE d.name_key = citations.name_key
-                      AND (citations.issued_date IS NULL OR d.issued_date IS NULL
-                           OR substr(d.issued_date, 1, 4) = substr(citations.issued_date, 1, 4))
-                      AND d.id != ? ORDER BY d.id LIMIT 1)
-                  WHERE document_id = ? AND number_key IS NULL AND name_key IS NOT NULL""", [doc_id, doc_id])
-    row = db.execute("SELECT number_key, name_key, issued_date FROM documents WHERE id = ?", [doc_id]).fetchone()
-    if row and row[0]:
+def _cited_ids(db, doc_id: int, citations: list[tuple]) -> list[Optional[int]]:
+    """The stored document each citation names: by number, else by type + name and a year
+    that does not disagree; the first stored one wins. Found before the rows go in, because
+    an UPDATE afterwards rewrote every citation row of the document."""
+    numbers = sorted({c[4] for c in citations if c[4]})
+    names = sorted({c[6] for c in citations if not c[4] and c[6]})
+    by_number = dict(db.execute(
+        "SELECT number_key, min(id) FROM documents WHERE number_key IN (SELECT value FROM json_each(?)) "
+        "AND id != ? GROUP BY number_key", [json.dumps(numbers), doc_id]).fetchall()) if numbers else {}
+    by_name: dict[str, list[tuple[int, Optional[str]]]] = {}
+    if names:
+        for id_, key, issued in db.execute(
+                "SELECT id, name_key, issued_date FROM documents WHERE name_key IN "
+                "(SELECT value FROM json_each(?)) AND id != ? ORDER BY id", [json.dumps(names), doc_id]):
+            by_name.setdefault(key, []).append((id_, issued))
+    return [by_number.get(c[4]) if c[4] else _by_name(by_name.get(c[6]) or [], c[7]) for c in citations]
+
+
+def _by_name(candidates: list[tuple[int, Optional[str]]], issued: Optional[str]) -> Optional[int]:
+    return next((id_ for id_, date in candidates if _same_year(date, issued)), None)
+
+
+def _same_year(a: Optional[str], b: Optional[str]) -> bool:
+    return a is None or b is None or a[:4] == b[:4]
+
+
+def _resolve_older(db, doc_id: int, document: dict) -> None:
+    """Link citations stored earlier that name this document and found none then."""
+    if document["number_key"]:
         db.execute("UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL "
-                   "AND number_key = ? AND document_id != ?", [doc_id, row[0], doc_id])
-    if row and row[1]:
+                   "AND number_key = ? AND document_id != ?", [doc_id, document["number_key"], doc_id])
+    if document["name_key"]:
+        issued = document["issued_date"]
         db.execute("""UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL
                       AND number_key IS NULL AND name_key = ? AND document_id != ?
                       AND (issued_date IS NULL OR ? IS NULL OR substr(issued_date, 1, 4) = substr(?, 1, 4))""",
-                   [doc_id, row[1], doc_id, row[2], row[2]])
+                   [doc_id, document["name_key"], doc_id, issued, issued])
 
 
 # ----------------------------------------------------------------- queries
