@@ -28,20 +28,21 @@ _TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", "./.", ")", "”", "
 _GAP = regex.compile(r"[^\s]( {4,})[^\s]")   # layout gaps are spaces; tabs separate table cells
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     page: Optional[int]
+    pages: Optional[list] = None      # a joined paragraph: (offset, page) where each line starts
+    counts: Optional[tuple[int, int]] = None    # (letters, capitals), see _letter_counts
+    lowers: Optional[int] = None      # ASCII lower-case letters, see _mostly_capitals
 
 
 def normalise(raw: RawDocument) -> NormText:
     lines: list[_Line] = []
     for page in raw.pages:
         text = clean_chars(page.text)
-        page_lines = [_Line(l, page.number) for l in text.split("\n")]
-        lines.extend(page_lines)
+        lines.extend([_Line(l, page.number) for l in text.split("\n")])
     lines = _split_columns(lines)
-    lines = [_Line(_tidy(l.text), l.page) for l in lines]
     lines = _split_glued(lines)
     lines = _join_wrapped(lines)
     return _assemble(lines)
@@ -53,7 +54,14 @@ _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXae
 
 
 def clean_chars(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+    # A scan for the characters some step below changes costs a fraction of the steps:
+    # most pages are NFC already and have none of them.
+    if not _MAY_CHANGE.search(text):
+        return text
+    if _MAY_BE_UNNORMALISED.search(text):
+        text = unicodedata.normalize("NFC", text)
+        if not _CHANGED_CHARS.search(text):
+            return text             # decomposed letters were all there was to do
     if _CYRILLIC.search(text):
         text = text.translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
@@ -64,7 +72,37 @@ def clean_chars(text: str) -> str:
     return text.replace("\u2010", "-").replace("\u2011", "-")
 
 
-_MULTI_SPACE = regex.compile(r" {2,}")
+# Blocks with no character that composes with the one before it (NFC_Quick_Check=Maybe):
+# there a character NFC keeps on its own (is_normalized, no combining class) is kept
+# wherever it stands, so a text of such characters only is NFC already. Vietnamese
+# letters, punctuation and symbols are in these blocks; combining marks are not.
+_PLAIN_BLOCKS = ((0x0000, 0x0300), (0x0370, 0x0400), (0x1E00, 0x1F00), (0x2000, 0x2C00), (0xE000, 0xF900))
+
+
+def _nfc_stable() -> set[str]:
+    chars = (chr(cp) for lo, hi in _PLAIN_BLOCKS for cp in range(lo, hi))
+    return {c for c in chars if unicodedata.is_normalized("NFC", c) and not unicodedata.combining(c)}
+
+
+def _outside(chars: set[str]) -> "re.Pattern":
+    """A plain re pattern that matches any character not in chars."""
+    cps = sorted(map(ord, chars))
+    ranges, start = [], cps[0]
+    for prev, cp in zip(cps, cps[1:] + [None]):
+        if cp != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = cp
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+# The characters clean_chars's steps change (NFC aside), in one class.
+_CHANGED_CHARS = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CYRILLIC, _DROPPED, _SPACES, _BULLET_GLYPHS))
+                            + "\r\u00d0\u2028\u2029\u2010\u2011]")
+_NFC_STABLE = _nfc_stable()
+_MAY_BE_UNNORMALISED = _outside(_NFC_STABLE)
+_MAY_CHANGE = _outside({c for c in _NFC_STABLE if not _CHANGED_CHARS.match(c)})
+
+_MULTI_SPACE = re.compile(r" {2,}")    # spaces only: the standard library's re does the same
 
 
 def _tidy(line: str) -> str:
@@ -118,6 +156,9 @@ def _in_run(text: str, closing: bool) -> bool:
     return closing and len(text.strip()) < 70
 
 
+_LEGAL_WORD = regex.compile(r"(?:Điều|Chương|Phần)\s+\w+")
+
+
 def _header_extent(lines: list[_Line]) -> int:
     """Index of the first line after the header zone (first preamble or body line)."""
     seen = 0
@@ -126,7 +167,7 @@ def _header_extent(lines: list[_Line]) -> int:
         if not s:
             continue
         seen += 1
-        if PREAMBLE_START.match(s) or regex.match(r"(?:Điều|Chương|Phần)\s+\w+", s):
+        if PREAMBLE_START.match(s) or _LEGAL_WORD.match(s):
             return i
         if seen > 25:
             return i
@@ -170,14 +211,23 @@ _GLUED_DIEU = regex.compile(r"(?<=[.:;])\s+(?=(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]
 
 
 def _split_glued(lines: list[_Line]) -> list[_Line]:
-    """'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
+    """Tidy the spaces of each line, and split it where a marker is glued to it.
+
+    'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
     for l in lines:
-        # the Điều pattern needs one of these words; most lines have neither
-        parts = _GLUED_DIEU.split(l.text) if ("Điều" in l.text or "ĐIỀU" in l.text) else [l.text]
-        parts = [piece for p in parts for piece in _split_caps(p)]
-        out.extend(_Line(p.strip(), l.page) for p in parts)
+        text = _tidy(l.text)
+        # a glued Điều follows a sentence's end, a glued heading opens with two capitals;
+        # most lines have neither
+        if text.find("Điều", 1) > 0 or text.find("ĐIỀU", 1) > 0:
+            parts = [piece for p in _GLUED_DIEU.split(text) for piece in _split_caps(p)]
+            out.extend(_Line(p.strip(), l.page) for p in parts)
+        elif _may_split_caps(text):
+            out.extend(_Line(p.strip(), l.page) for p in _split_caps(text))
+        else:
+            l.text = text.strip()       # the lines are normalise's own: no copy needed
+            out.append(l)
     return out
 
 
@@ -186,11 +236,33 @@ _CAPS_THEN_LOWER = regex.compile(r"^(\p{Lu}{2,}(?:[ ,.\-–]+\p{Lu}+)*[ ,.\-–]
 
 
 @lru_cache(maxsize=1)
+def _glued_type_names() -> list[str]:
+    """Document types of two words or more, in capitals, longest first."""
+    from .lexicon import doc_type_names     # lexicon imports fold from here
+    return sorted((n.upper() for n in doc_type_names() if " " in n), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
 def _glued_type():
     """A document type in capitals glued to the next capital word ('NGHỊ QUYẾTCỦA')."""
-    from .lexicon import doc_type_names     # lexicon imports fold from here
-    names = sorted((n.upper() for n in doc_type_names() if " " in n), key=len, reverse=True)
-    return regex.compile(rf"^({'|'.join(map(regex.escape, names))})(?=\p{{Lu}}{{2}})")
+    return regex.compile(rf"^({'|'.join(map(regex.escape, _glued_type_names()))})(?=\p{{Lu}}{{2}})")
+
+
+@lru_cache(maxsize=1)
+def _glued_type_starts() -> frozenset[str]:
+    return frozenset(n[:2] for n in _glued_type_names())
+
+
+def _may_split_caps(text: str) -> bool:
+    """False when _split_caps cannot split text: both its patterns open with two capitals
+    (_glued_type with one of its names)."""
+    return (_may_be_capital(text[:1]) and _may_be_capital(text[1:2])) or text[:2] in _glued_type_starts()
+
+
+def _may_be_capital(c: str) -> bool:
+    """Whether c may be a \\p{Lu} of the regex module: every one is str.isupper, but the
+    module's Unicode tables are newer than Python's, where its newest letters are unassigned."""
+    return c.isupper() or (c > "\x7f" and unicodedata.category(c) == "Cn")
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -221,11 +293,13 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, l, len(pending_blank), width):
             joined = _Line(prev.text + " " + l.text, prev.page)
-            joined.pages = getattr(prev, "pages", [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
-            if getattr(prev, "counts", None) is not None:
-                # the joining space is no letter: the paragraph's counts are the sum of its lines'
+            joined.pages = (prev.pages or [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
+            # the joining space is no letter: the paragraph's counts are the sum of its lines'
+            if prev.counts is not None:
                 (a, b), (c, d) = prev.counts, _letter_counts(l)
                 joined.counts = (a + c, b + d)
+            if prev.lowers is not None:
+                joined.lowers = prev.lowers + _ascii_lowers(l)
             out[-1] = joined
         else:
             if pending_blank and out:
@@ -238,16 +312,31 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
 def _letter_counts(line: _Line) -> tuple[int, int]:
     """(letters, capitals) of a line, counted once: a paragraph being joined is asked
     again at every line, and counting it afresh each time was quadratic."""
-    counts = getattr(line, "counts", None)
-    if counts is None:
-        counts = line.counts = (sum(map(str.isalpha, line.text)), sum(map(str.isupper, line.text)))
-    return counts
+    if line.counts is None:
+        line.counts = (sum(map(str.isalpha, line.text)), sum(map(str.isupper, line.text)))
+    return line.counts
 
 
-def _upper_share(line: _Line) -> float:
-    """patterns.upper_share of the line's text."""
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _ascii_lowers(line: _Line) -> int:
+    """The number of a-z in the line, counted once, like _letter_counts (bytes.translate
+    counts them much faster than a test of each character)."""
+    if line.lowers is None:
+        data = line.text.encode("utf-8", "surrogatepass")
+        line.lowers = len(data) - len(data.translate(None, _ASCII_LOWER))
+    return line.lowers
+
+
+def _mostly_capitals(line: _Line) -> bool:
+    """patterns.upper_share(line.text) > 0.7."""
+    # a-z are letters and no capitals: when they are 30 % of the characters, capitals
+    # cannot be 70 % of the letters, and the costly count of both is not needed
+    if 10 * _ascii_lowers(line) >= 3 * len(line.text):
+        return False
     letters, capitals = _letter_counts(line)
-    return capitals / letters if letters else 0.0
+    return (capitals / letters if letters else 0.0) > 0.7
 
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
@@ -264,30 +353,30 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
 
 def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[int]) -> bool:
     prev, cur = prev_line.text, cur_line.text
-    # the first character rules the preamble and closing words out on most lines
-    if is_marker_line(cur) or (cur[:1] in "CTXS" and PREAMBLE_START.match(cur)) or \
-            (cur[:1] == "N" and CLOSING_START.match(cur)):
-        return False
-    if "\t" in prev or "\t" in cur:
-        return False
     first = cur[:1]
     prev_open = not prev.endswith(_TERMINAL)
+    # Every test below that needs no pattern or count and ends in False comes first: on
+    # most lines one of them decides. They are the ones of the branches further down.
     if blanks > 2:
         return False
     if first.islower():
-        # a lowercase line after an all-caps heading starts the title, not a continuation
-        if _upper_share(prev_line) > 0.7 and len(prev) > 3:
+        if not (prev_open or blanks == 0):
             return False
-        return prev_open or blanks == 0
+    elif not prev_open or (blanks and not first.isdigit()):
+        return False
+    if "\t" in prev or "\t" in cur:
+        return False
+    # the first character rules the preamble and closing words out on most lines
+    if is_marker_line(cur) or _opens_preamble(cur) or (first == "N" and CLOSING_START.match(cur)):
+        return False
+    if first.islower():
+        # a lowercase line after an all-caps heading starts the title, not a continuation
+        return not (len(prev) > 3 and _mostly_capitals(prev_line))
     if first.isdigit():
-        return prev_open
-    if blanks:
+        return True
+    if _mostly_capitals(prev_line) or _mostly_capitals(cur_line):
         return False
-    if _upper_share(prev_line) > 0.7 or _upper_share(cur_line) > 0.7:
-        return False
-    if not prev_open:
-        return False
-    if PREAMBLE_START.match(prev):
+    if _opens_preamble(prev):
         return True   # a căn cứ item runs to its ';'
     if is_marker_line(prev) and len(prev) < 0.8 * (width or 10 ** 6):
         return False
@@ -296,19 +385,25 @@ def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[i
     return prev.endswith((",", "-", "của", "và", "về", "các", "số", "ngày", "tại", "theo"))
 
 
+def _opens_preamble(text: str) -> bool:
+    """Whether PREAMBLE_START matches; its words start with one of these capitals."""
+    return text[:1] in "CTXS" and PREAMBLE_START.match(text) is not None
+
+
 # ----------------------------------------------------------------- assembly
 def _assemble(lines: list[_Line]) -> NormText:
     parts, page_starts, page_numbers, pos = [], [], [], 0
     for l in lines:
-        anchors = getattr(l, "pages", [(0, l.page)])
+        anchors = l.pages or [(0, l.page)]
         for col, page in anchors:
             if not page_numbers or page_numbers[-1] != page:
                 page_starts.append(pos + col)
                 page_numbers.append(page)
         parts.append(l.text)
         pos += len(l.text) + 1
-    text = "\n".join(parts).strip("\n")
-    lead = len("\n".join(parts)) - len("\n".join(parts).lstrip("\n"))
+    whole = "\n".join(parts)
+    text = whole.strip("\n")
+    lead = len(whole) - len(whole.lstrip("\n"))
     page_starts = [max(0, s - lead) for s in page_starts]
     if all(p is None for p in page_numbers):
         page_starts, page_numbers = [], []
