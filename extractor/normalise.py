@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -208,6 +209,9 @@ def _cut(text: str) -> tuple[str, str]:
 
 # ----------------------------------------------------------------- glued markers
 _GLUED_DIEU = regex.compile(r"(?<=[.:;])\s+(?=(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?\.\s+\p{Lu})")
+# Where _GLUED_DIEU splits, this plain pattern matches (the standard library's \s takes
+# every space the regex module's does); far cheaper, it rules out 'khoản 1 Điều này'.
+_MAY_GLUE_DIEU = re.compile(r"[.:;]\s+(?:Điều|ĐIỀU)")
 
 
 def _split_glued(lines: list[_Line]) -> list[_Line]:
@@ -217,10 +221,11 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
     for l in lines:
-        text = _tidy(l.text)
+        text = l.text
+        text = _MULTI_SPACE.sub(" ", text).strip(" ") if "  " in text else text.strip(" ")   # _tidy
         # a glued Điều follows a sentence's end, a glued heading opens with two capitals;
         # most lines have neither
-        if text.find("Điều", 1) > 0 or text.find("ĐIỀU", 1) > 0:
+        if ("Điều" in text or "ĐIỀU" in text) and _MAY_GLUE_DIEU.search(text):
             parts = [piece for p in _GLUED_DIEU.split(text) for piece in _split_caps(p)]
             out.extend(_Line(p.strip(), l.page) for p in parts)
         elif _may_split_caps(text):
@@ -268,8 +273,13 @@ def _may_be_capital(c: str) -> bool:
 _VOWELS = set("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
+# _CAPS_THEN_LOWER backtracks through every word of an all-capitals line before it fails;
+# it needs a lower-case letter, and a search for one is quick.
+_LOWER = regex.compile(r"\p{Ll}")
+
+
 def _split_caps(text: str) -> list[str]:
-    m = _CAPS_THEN_LOWER.match(text)
+    m = _CAPS_THEN_LOWER.match(text) if _LOWER.search(text) else None
     if m and " " in m.group(1):
         cut = m.end(1)
         if text[cut] in _VOWELS:
@@ -347,7 +357,7 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     p90 = lengths[int(len(lengths) * 0.9)]
     if p90 > 160 or p90 < 40:
         return None
-    near = sum(1 for n in lengths if n >= 0.75 * p90)
+    near = len(lengths) - bisect_left(lengths, 0.75 * p90)      # lengths >= 0.75 * p90
     return p90 if near >= 0.4 * len(lengths) else None
 
 
@@ -394,11 +404,15 @@ def _opens_preamble(text: str) -> bool:
 def _assemble(lines: list[_Line]) -> NormText:
     parts, page_starts, page_numbers, pos = [], [], [], 0
     for l in lines:
-        anchors = l.pages or [(0, l.page)]
-        for col, page in anchors:
-            if not page_numbers or page_numbers[-1] != page:
-                page_starts.append(pos + col)
-                page_numbers.append(page)
+        if l.pages is None:         # a line on one page
+            if not page_numbers or page_numbers[-1] != l.page:
+                page_starts.append(pos)
+                page_numbers.append(l.page)
+        else:
+            for col, page in l.pages:
+                if not page_numbers or page_numbers[-1] != page:
+                    page_starts.append(pos + col)
+                    page_numbers.append(page)
         parts.append(l.text)
         pos += len(l.text) + 1
     whole = "\n".join(parts)
