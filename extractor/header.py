@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -242,14 +243,19 @@ def _take_date(meta: Metadata, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _folded_doc_types() -> list[tuple[str, str]]:
+    """(name, folded name) of each document type, longest first; folded once, not per line."""
+    return [(name, fold(name)) for name in lexicon.doc_type_names()]
+
+
 def _doc_type_line(text: str) -> Optional[tuple[str, str]]:
     """'NGHỊ QUYẾT', 'THÔNG TƯ LIÊN TỊCH', 'NGHỊ QUYẾT CỦA BAN …' → (type, rest).
     Compared without diacritics, so OCR slips ('QUYÉT ĐỊNH') still match."""
     if upper_share(text) < 0.7:
         return None
     folded = fold(text)
-    for name in lexicon.doc_type_names():
-        up = fold(name)
+    for name, up in _folded_doc_types():
         if folded.startswith(up) and (len(text) == len(up) or not text[len(up)].isalpha()):
             rest = text[len(up):].strip(" :")
             canonical = lexicon.doc_type_from_word(name) or name

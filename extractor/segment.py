@@ -141,9 +141,11 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
         title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
-        sec = Section(id=f"{prefix}{len(out)}", parent=parent.id if parent else None, label=label,
-                      kind=sec_kind, title=title, start=offset, end=le,
-                      page=norm.page_at(offset), depth=len(stack))
+        page = norm.page_at(offset) if norm.page_starts else None
+        # Section's fields in order (id, parent, label, kind, title, start, end, page, depth):
+        # keywords made the call three times as slow, at every one of many sections
+        sec = Section(f"{prefix}{len(out)}", parent.id if parent else None, label, sec_kind, title,
+                      offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
     end = _trim_end(norm.text, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(norm.text)
@@ -255,9 +257,10 @@ def _number_ids(sections: list[Section]) -> None:
     """Final ids s1, s2 … in reading order; parents were linked by temporary ids."""
     new_ids = {}
     for i, sec in enumerate(sections, start=1):
+        new = f"s{i}"
         if sec.id:
-            new_ids[sec.id] = f"s{i}"
-        sec.id = f"s{i}"
+            new_ids[sec.id] = new
+        sec.id = new
     for sec in sections:
         if sec.parent is not None:
             sec.parent = new_ids.get(sec.parent)

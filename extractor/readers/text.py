@@ -95,12 +95,15 @@ _JSONTABLE = regex.compile(r"<jsontable[^>]*>\s*</jsontable>")
 _BR = regex.compile(r"(?i)<br\s*/?>")
 _INLINE_TAG = regex.compile(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|font)[^>]*>")
 _BOLD_RUN = regex.compile(r"\*{4,6}")
-# The next four are ASCII-only and line-anchored, so the standard library's re, which
-# scans much faster, matches exactly what the regex module did.
+# The next four are ASCII-only and line-anchored: the standard library's re, which scans
+# much faster, matches exactly what the regex module did.
 _HEADING_HASHES = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
-_GRID_BORDER = re.compile(r"(?m)^[ \t]*\+[-=+:]{3,}\+?[ \t]*$")
 _GRID_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
-_RULE = re.compile(r"(?m)^[ \t]*[-=]{3,}[ \t-]*$")
+# A grid-table border (r"(?m)^[ \t]*\+[-=+:]{3,}\+?[ \t]*$") and a rule line
+# (r"(?m)^[ \t]*[-=]{3,}[ \t-]*$"), found from the newline before them: re scans for a
+# literal first character fast, and tries '^' at every position slowly.
+_GRID_BORDER = re.compile(r"\n[ \t]*\+[-=+:]{3,}\+?[ \t]*(?=\n|\Z)")
+_RULE = re.compile(r"\n[ \t]*[-=]{3,}[ \t-]*(?=\n|\Z)")
 _EMPHASIS = regex.compile(r"(?<!\*)\*{1,3}(?!\*)")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _HARD_BREAK = regex.compile(r"\\(?=[ \t]|$)", flags=regex.M)
@@ -124,12 +127,10 @@ def strip_markup(text: str) -> str:
         text = _split_glued_bold_lines(text)
     if "#" in text:
         text = _HEADING_HASHES.sub("", text)
-    if "+-" in text or "+=" in text or "++" in text or "+:" in text:   # '+' alone is a bullet
-        text = _GRID_BORDER.sub("", text)
+    text = _GRID_BORDER.sub("\n", "\n" + text)[1:]               # the leading newline opens line 1
     if "|" in text:
         text = _GRID_ROW.sub(_grid_row, text)
-    if "--" in text or "==" in text or "-=" in text or "=-" in text:   # any run of three holds one
-        text = _RULE.sub("", text)                                 # rules, pandoc table borders
+    text = _RULE.sub("\n", "\n" + text)[1:]                      # rules, pandoc table borders
     if "*" in text:
         text = _EMPHASIS.sub(_drop_emphasis, text)
     if "\\" in text:
