@@ -61,15 +61,21 @@ def clean_chars(text: str) -> str:
         return text
     if _MAY_BE_UNNORMALISED.search(text):
         text = unicodedata.normalize("NFC", text)
-        if not _CHANGED_CHARS.search(text):
-            return text             # decomposed letters were all there was to do
-    if _CYRILLIC.search(text):
+    # A page has a few of these characters at most; a step whose characters are not among
+    # them changes nothing (no step brings in a character of a later one).
+    found = "".join(set(_CHANGED_CHARS.findall(text)))
+    if not found:
+        return text                 # decomposed letters were all there was to do
+    if _CYRILLIC.search(found):
         text = text.translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _DROPPED.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _BULLET_GLYPHS.sub("•", text)
+    if _DROPPED.search(found):
+        text = _DROPPED.sub("", text)
+    if _SPACES.search(found):
+        text = _SPACES.sub(" ", text)
+    if _BULLET_GLYPHS.search(found):
+        text = _BULLET_GLYPHS.sub("•", text)
     return text.replace("\u2010", "-").replace("\u2011", "-")
 
 
@@ -124,7 +130,7 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     i = 0
     while i < n:
         in_zone = i < top_end or i in closing
-        if in_zone and _GAP.search(lines[i].text.strip()):
+        if in_zone and _has_gap(lines[i].text):
             j = i
             left, right = [], []
             while j < n and (j < top_end or j in closing) and _in_run(lines[j].text, j >= top_end):
@@ -146,13 +152,18 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _has_gap(text: str) -> bool:
+    """A gap between two columns inside the line; it needs four spaces in a row."""
+    return "    " in text and _GAP.search(text.strip()) is not None
+
+
 _NEW_HEADER = regex.compile(r"(?i)^(?:cộng hòa|cộng hoà|đảng cộng sản)")
 
 
 def _in_run(text: str, closing: bool) -> bool:
     """Whether a line belongs to a two-column run. In the closing block short left-only
     lines and blanks stay in the run (the recipients list is longer than the signature)."""
-    if _GAP.search(text.strip()) or _indented_right(text):
+    if _has_gap(text) or _indented_right(text):
         return True
     return closing and len(text.strip()) < 70
 
