@@ -97,8 +97,8 @@ def _has_body_after(lines, end: int) -> bool:
     """An appendix (Quy chế, Quy định …) follows when marked sections come after the block."""
     count = 0
     for i in range(end, len(lines)):
-        text = lines[i][2].strip()
-        if match_marker(text) and match_marker(text)[0] != "bullet":
+        found = match_marker(lines[i][2].strip())
+        if found and found[0] != "bullet":
             count += 1
             if count >= 2:
                 return True

@@ -209,7 +209,8 @@ def _before_preamble(lines, i: int) -> bool:
 
 
 def _title_continues(title_lines: list[str], text: str) -> bool:
-    if match_marker(text) and match_marker(text)[0] not in ("bullet",):
+    found = match_marker(text)
+    if found and found[0] not in ("bullet",):
         return False
     if regex.match(r"(?i)^kh[oó]a\s+[IVXL]+", text):
         return False
