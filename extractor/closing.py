@@ -16,6 +16,10 @@ _NAME = regex.compile(r"^(?:" + _RANK + r")?(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:\s+\p{Lu}+){1,5}$")
 _SKIP = regex.compile(r"^(?:\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|dấu)[^)]*\)?|\[.*\]|\./\.)$")
 _ITEM = regex.compile(r"^[-+•*–]\s*")
+# compiled once here rather than looked up in regex's cache at every call
+_ITEM_SIGN = regex.compile(r"(?:^|\s)[-+•]\s+")
+_ON_BEHALF = regex.compile(r"(?i)^(?:TM|T/M|T\.M)")
+_LEADING_RANK = regex.compile("^" + _RANK)
 
 
 @dataclass
@@ -54,7 +58,7 @@ def _recipients_line(lines, body_from: int) -> Optional[int]:
     """The first 'Nơi nhận' line that opens a list."""
     for i in range(body_from, len(lines)):
         text = lines[i][2].strip()
-        if CLOSING_START.match(text) and len(text) < 200:
+        if text[:1] == "N" and CLOSING_START.match(text) and len(text) < 200:   # Nơi nhận, NƠI NHẬN
             return i
     return None
 
@@ -93,8 +97,8 @@ def _has_body_after(lines, end: int) -> bool:
     """An appendix (Quy chế, Quy định …) follows when marked sections come after the block."""
     count = 0
     for i in range(end, len(lines)):
-        text = lines[i][2].strip()
-        if match_marker(text) and match_marker(text)[0] != "bullet":
+        found = match_marker(lines[i][2].strip())
+        if found and found[0] != "bullet":
             count += 1
             if count >= 2:
                 return True
@@ -147,7 +151,7 @@ def _recipients(lines, at: int) -> list[str]:
             continue
         break
     for c in candidates:
-        for part in regex.split(r"(?:^|\s)[-+•]\s+", c):
+        for part in _ITEM_SIGN.split(c):
             part = _ITEM.sub("", part).strip().rstrip(";,.").strip()
             if part:
                 out.append(part)
@@ -166,14 +170,14 @@ def _signers(block: list[str]) -> list[Signer]:
             body, title = _split_title(tone_normalise(text[len(prefix):]))   # 'UỶ BAN' is 'ỦY BAN'
             if title:
                 titles.append(title)      # 'T/M TỈNH ỦY BÍ THƯ': the title run into the authority line
-            if authority is None and regex.match(r"(?i)^(?:TM|T/M|T\.M)", prefix):
+            if authority is None and _ON_BEHALF.match(prefix):
                 authority = prefix.strip().rstrip(".") + ". " + lexicon.proper_case(body) \
                     if not prefix.strip().startswith("T/M") else "T/M " + lexicon.proper_case(body)
             elif authority is None and not titles:
                 titles.append(text)
             continue
         if _NAME.match(text) and titles:
-            name = regex.sub("^" + _RANK, "", text)
+            name = _LEADING_RANK.sub("", text)
             signers.append(Signer(name=name, title=_title(titles), authority=authority))
             authority, titles = None, []
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -31,6 +32,12 @@ ORG_HEAD = regex.compile(
     r"|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHÍNH TRỊ|THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|TRUNG ƯƠNG|LIÊN|THANH TRA"
     r"|KIỂM TOÁN|TÒA ÁN|VIỆN KIỂM SÁT|NGÂN HÀNG|ĐOÀN|MẶT TRẬN|THƯỜNG TRỰC|CÔNG AN|BỘ CHỈ HUY)\b")
 PLACE_WORDS = regex.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ XÃ|TP\.?)\b")
+# compiled once here rather than looked up in regex's cache at every call
+_SPACES = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
+_DIGIT_OR_SLASH = regex.compile(r"[\d/]")
+_DIEU_HEADING = regex.compile(r"(?:Điều|ĐIỀU)\s+\d+\s*[.:]")
+_ADDRESSEE_ITEM = regex.compile(r"^[-+•]\s*")
 
 
 @dataclass
@@ -72,10 +79,10 @@ def parse(norm: NormText, lines: list[tuple[int, int, str]]) -> HeaderResult:
         if state == "title" and title_lines and _starts_body(text, seen_type) and not text[:1].islower():
             break
         m = NUMBER.match(text)
-        if meta.number is None and (m is None or not regex.search(r"[\d/]", m.group("num"))):
+        if meta.number is None and (m is None or not _DIGIT_OR_SLASH.search(m.group("num"))):
             m = _SCANNED_NUMBER.search(text) or m      # also after a stamp's noise on the line
         if m and meta.number is None and not seen_type:
-            printed_number = regex.sub(r"\s+", "", m.group("num"))
+            printed_number = _SPACES.sub("", m.group("num"))
             meta.number = _clean_number(m.group("num"))
             rest = text[m.end():]
             _take_date(meta, rest)
@@ -168,7 +175,7 @@ def _header_cells(lines):
 
 def _starts_body(text: str, seen_type: bool) -> bool:
     if not seen_type:
-        return bool(regex.match(r"(?:Điều|ĐIỀU)\s+\d+\s*[.:]", text))
+        return bool(_DIEU_HEADING.match(text))
     found = match_marker(text)
     if found and found[0] != "bullet":
         return True
@@ -185,7 +192,7 @@ def _addressee_lines(lines, i: int) -> set[int]:
         text = lines[k][2].strip()
         if not text:
             continue
-        if regex.match(r"^[-+•]\s*", text) and len(text) < 200:
+        if _ADDRESSEE_ITEM.match(text) and len(text) < 200:
             out.add(k)
             continue
         break
@@ -202,7 +209,8 @@ def _before_preamble(lines, i: int) -> bool:
 
 
 def _title_continues(title_lines: list[str], text: str) -> bool:
-    if match_marker(text) and match_marker(text)[0] not in ("bullet",):
+    found = match_marker(text)
+    if found and found[0] not in ("bullet",):
         return False
     if regex.match(r"(?i)^kh[oó]a\s+[IVXL]+", text):
         return False
@@ -214,8 +222,8 @@ def _title_continues(title_lines: list[str], text: str) -> bool:
 
 
 def _clean_number(num: str) -> Optional[str]:
-    num = regex.sub(r"\s+", "", num).replace("–", "-").strip(".,;:")
-    if not num or not regex.search(r"\d", num.split("/")[0]):
+    num = _SPACES.sub("", num).replace("–", "-").strip(".,;:")
+    if not num or not _DIGIT.search(num.split("/")[0]):
         return None      # blank ('/2025/QĐ-UBND') or written by hand and lost to OCR ('^Ổ/2024/TT-BCT')
     return num
 
@@ -236,14 +244,19 @@ def _take_date(meta: Metadata, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _folded_doc_types() -> list[tuple[str, str]]:
+    """(name, folded name) of each document type, longest first; folded once, not per line."""
+    return [(name, fold(name)) for name in lexicon.doc_type_names()]
+
+
 def _doc_type_line(text: str) -> Optional[tuple[str, str]]:
     """'NGHỊ QUYẾT', 'THÔNG TƯ LIÊN TỊCH', 'NGHỊ QUYẾT CỦA BAN …' → (type, rest).
     Compared without diacritics, so OCR slips ('QUYÉT ĐỊNH') still match."""
     if upper_share(text) < 0.7:
         return None
     folded = fold(text)
-    for name in lexicon.doc_type_names():
-        up = fold(name)
+    for name, up in _folded_doc_types():
         if folded.startswith(up) and (len(text) == len(up) or not text[len(up)].isalpha()):
             rest = text[len(up):].strip(" :")
             canonical = lexicon.doc_type_from_word(name) or name

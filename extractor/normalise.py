@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -28,20 +29,21 @@ _TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", "./.", ")", "”", "
 _GAP = regex.compile(r"[^\s]( {4,})[^\s]")   # layout gaps are spaces; tabs separate table cells
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     page: Optional[int]
+    pages: Optional[list] = None      # a joined paragraph: (offset, page) where each line starts
+    counts: Optional[tuple[int, int]] = None    # (letters, capitals), see _letter_counts
+    lowers: Optional[int] = None      # ASCII lower-case letters, see _mostly_capitals
 
 
 def normalise(raw: RawDocument) -> NormText:
     lines: list[_Line] = []
     for page in raw.pages:
         text = clean_chars(page.text)
-        page_lines = [_Line(l, page.number) for l in text.split("\n")]
-        lines.extend(page_lines)
+        lines.extend([_Line(l, page.number) for l in text.split("\n")])
     lines = _split_columns(lines)
-    lines = [_Line(_tidy(l.text), l.page) for l in lines]
     lines = _split_glued(lines)
     lines = _join_wrapped(lines)
     return _assemble(lines)
@@ -53,18 +55,61 @@ _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXae
 
 
 def clean_chars(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    if _CYRILLIC.search(text):
+    # A scan for the characters some step below changes costs a fraction of the steps:
+    # most pages are NFC already and have none of them.
+    if not _MAY_CHANGE.search(text):
+        return text
+    if _MAY_BE_UNNORMALISED.search(text):
+        text = unicodedata.normalize("NFC", text)
+    # A page has a few of these characters at most; a step whose characters are not among
+    # them changes nothing (no step brings in a character of a later one).
+    found = "".join(set(_CHANGED_CHARS.findall(text)))
+    if not found:
+        return text                 # decomposed letters were all there was to do
+    if _CYRILLIC.search(found):
         text = text.translate(_HOMOGLYPHS)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _DROPPED.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _BULLET_GLYPHS.sub("•", text)
+    if _DROPPED.search(found):
+        text = _DROPPED.sub("", text)
+    if _SPACES.search(found):
+        text = _SPACES.sub(" ", text)
+    if _BULLET_GLYPHS.search(found):
+        text = _BULLET_GLYPHS.sub("•", text)
     return text.replace("\u2010", "-").replace("\u2011", "-")
 
 
-_MULTI_SPACE = regex.compile(r" {2,}")
+# Blocks with no character that composes with the one before it (NFC_Quick_Check=Maybe):
+# there a character NFC keeps on its own (is_normalized, no combining class) is kept
+# wherever it stands, so a text of such characters only is NFC already. Vietnamese
+# letters, punctuation and symbols are in these blocks; combining marks are not.
+_PLAIN_BLOCKS = ((0x0000, 0x0300), (0x0370, 0x0400), (0x1E00, 0x1F00), (0x2000, 0x2C00), (0xE000, 0xF900))
+
+
+def _nfc_stable() -> set[str]:
+    chars = (chr(cp) for lo, hi in _PLAIN_BLOCKS for cp in range(lo, hi))
+    return {c for c in chars if unicodedata.is_normalized("NFC", c) and not unicodedata.combining(c)}
+
+
+def _outside(chars: set[str]) -> "re.Pattern":
+    """A plain re pattern that matches any character not in chars."""
+    cps = sorted(map(ord, chars))
+    ranges, start = [], cps[0]
+    for prev, cp in zip(cps, cps[1:] + [None]):
+        if cp != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = cp
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+# The characters clean_chars's steps change (NFC aside), in one class.
+_CHANGED_CHARS = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CYRILLIC, _DROPPED, _SPACES, _BULLET_GLYPHS))
+                            + "\r\u00d0\u2028\u2029\u2010\u2011]")
+_NFC_STABLE = _nfc_stable()
+_MAY_BE_UNNORMALISED = _outside(_NFC_STABLE)
+_MAY_CHANGE = _outside({c for c in _NFC_STABLE if not _CHANGED_CHARS.match(c)})
+
+_MULTI_SPACE = re.compile(r" {2,}")    # spaces only: the standard library's re does the same
 
 
 def _tidy(line: str) -> str:
@@ -85,7 +130,7 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     i = 0
     while i < n:
         in_zone = i < top_end or i in closing
-        if in_zone and _GAP.search(lines[i].text.strip()):
+        if in_zone and _has_gap(lines[i].text):
             j = i
             left, right = [], []
             while j < n and (j < top_end or j in closing) and _in_run(lines[j].text, j >= top_end):
@@ -107,15 +152,23 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _has_gap(text: str) -> bool:
+    """A gap between two columns inside the line; it needs four spaces in a row."""
+    return "    " in text and _GAP.search(text.strip()) is not None
+
+
 _NEW_HEADER = regex.compile(r"(?i)^(?:cộng hòa|cộng hoà|đảng cộng sản)")
 
 
 def _in_run(text: str, closing: bool) -> bool:
     """Whether a line belongs to a two-column run. In the closing block short left-only
     lines and blanks stay in the run (the recipients list is longer than the signature)."""
-    if _GAP.search(text.strip()) or _indented_right(text):
+    if _has_gap(text) or _indented_right(text):
         return True
     return closing and len(text.strip()) < 70
+
+
+_LEGAL_WORD = regex.compile(r"(?:Điều|Chương|Phần)\s+\w+")
 
 
 def _header_extent(lines: list[_Line]) -> int:
@@ -126,7 +179,7 @@ def _header_extent(lines: list[_Line]) -> int:
         if not s:
             continue
         seen += 1
-        if PREAMBLE_START.match(s) or regex.match(r"(?:Điều|Chương|Phần)\s+\w+", s):
+        if PREAMBLE_START.match(s) or _LEGAL_WORD.match(s):
             return i
         if seen > 25:
             return i
@@ -167,17 +220,30 @@ def _cut(text: str) -> tuple[str, str]:
 
 # ----------------------------------------------------------------- glued markers
 _GLUED_DIEU = regex.compile(r"(?<=[.:;])\s+(?=(?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?\.\s+\p{Lu})")
+# Where _GLUED_DIEU splits, this plain pattern matches (the standard library's \s takes
+# every space the regex module's does); far cheaper, it rules out 'khoản 1 Điều này'.
+_MAY_GLUE_DIEU = re.compile(r"[.:;]\s+(?:Điều|ĐIỀU)")
 
 
 def _split_glued(lines: list[_Line]) -> list[_Line]:
-    """'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
+    """Tidy the spaces of each line, and split it where a marker is glued to it.
+
+    'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
     for l in lines:
-        # the Điều pattern needs one of these words; most lines have neither
-        parts = _GLUED_DIEU.split(l.text) if ("Điều" in l.text or "ĐIỀU" in l.text) else [l.text]
-        parts = [piece for p in parts for piece in _split_caps(p)]
-        out.extend(_Line(p.strip(), l.page) for p in parts)
+        text = l.text
+        text = _MULTI_SPACE.sub(" ", text).strip(" ") if "  " in text else text.strip(" ")   # _tidy
+        # a glued Điều follows a sentence's end, a glued heading opens with two capitals;
+        # most lines have neither
+        if ("Điều" in text or "ĐIỀU" in text) and _MAY_GLUE_DIEU.search(text):
+            parts = [piece for p in _GLUED_DIEU.split(text) for piece in _split_caps(p)]
+            out.extend(_Line(p.strip(), l.page) for p in parts)
+        elif _may_split_caps(text):
+            out.extend(_Line(p.strip(), l.page) for p in _split_caps(text))
+        else:
+            l.text = text.strip()       # the lines are normalise's own: no copy needed
+            out.append(l)
     return out
 
 
@@ -186,18 +252,45 @@ _CAPS_THEN_LOWER = regex.compile(r"^(\p{Lu}{2,}(?:[ ,.\-–]+\p{Lu}+)*[ ,.\-–]
 
 
 @lru_cache(maxsize=1)
+def _glued_type_names() -> list[str]:
+    """Document types of two words or more, in capitals, longest first."""
+    from .lexicon import doc_type_names     # lexicon imports fold from here
+    return sorted((n.upper() for n in doc_type_names() if " " in n), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
 def _glued_type():
     """A document type in capitals glued to the next capital word ('NGHỊ QUYẾTCỦA')."""
-    from .lexicon import doc_type_names     # lexicon imports fold from here
-    names = sorted((n.upper() for n in doc_type_names() if " " in n), key=len, reverse=True)
-    return regex.compile(rf"^({'|'.join(map(regex.escape, names))})(?=\p{{Lu}}{{2}})")
+    return regex.compile(rf"^({'|'.join(map(regex.escape, _glued_type_names()))})(?=\p{{Lu}}{{2}})")
+
+
+@lru_cache(maxsize=1)
+def _glued_type_starts() -> frozenset[str]:
+    return frozenset(n[:2] for n in _glued_type_names())
+
+
+def _may_split_caps(text: str) -> bool:
+    """False when _split_caps cannot split text: both its patterns open with two capitals
+    (_glued_type with one of its names)."""
+    return (_may_be_capital(text[:1]) and _may_be_capital(text[1:2])) or text[:2] in _glued_type_starts()
+
+
+def _may_be_capital(c: str) -> bool:
+    """Whether c may be a \\p{Lu} of the regex module: every one is str.isupper, but the
+    module's Unicode tables are newer than Python's, where its newest letters are unassigned."""
+    return c.isupper() or (c > "\x7f" and unicodedata.category(c) == "Cn")
 
 
 _VOWELS = set("aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
+# _CAPS_THEN_LOWER backtracks through every word of an all-capitals line before it fails;
+# it needs a lower-case letter, and a search for one is quick.
+_LOWER = regex.compile(r"\p{Ll}")
+
+
 def _split_caps(text: str) -> list[str]:
-    m = _CAPS_THEN_LOWER.match(text)
+    m = _CAPS_THEN_LOWER.match(text) if _LOWER.search(text) else None
     if m and " " in m.group(1):
         cut = m.end(1)
         if text[cut] in _VOWELS:
@@ -221,11 +314,13 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, l, len(pending_blank), width):
             joined = _Line(prev.text + " " + l.text, prev.page)
-            joined.pages = getattr(prev, "pages", [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
-            if getattr(prev, "counts", None) is not None:
-                # the joining space is no letter: the paragraph's counts are the sum of its lines'
+            joined.pages = (prev.pages or [(0, prev.page)]) + [(len(prev.text) + 1, l.page)]
+            # the joining space is no letter: the paragraph's counts are the sum of its lines'
+            if prev.counts is not None:
                 (a, b), (c, d) = prev.counts, _letter_counts(l)
                 joined.counts = (a + c, b + d)
+            if prev.lowers is not None:
+                joined.lowers = prev.lowers + _ascii_lowers(l)
             out[-1] = joined
         else:
             if pending_blank and out:
@@ -238,16 +333,31 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
 def _letter_counts(line: _Line) -> tuple[int, int]:
     """(letters, capitals) of a line, counted once: a paragraph being joined is asked
     again at every line, and counting it afresh each time was quadratic."""
-    counts = getattr(line, "counts", None)
-    if counts is None:
-        counts = line.counts = (sum(map(str.isalpha, line.text)), sum(map(str.isupper, line.text)))
-    return counts
+    if line.counts is None:
+        line.counts = (sum(map(str.isalpha, line.text)), sum(map(str.isupper, line.text)))
+    return line.counts
 
 
-def _upper_share(line: _Line) -> float:
-    """patterns.upper_share of the line's text."""
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _ascii_lowers(line: _Line) -> int:
+    """The number of a-z in the line, counted once, like _letter_counts (bytes.translate
+    counts them much faster than a test of each character)."""
+    if line.lowers is None:
+        data = line.text.encode("utf-8", "surrogatepass")
+        line.lowers = len(data) - len(data.translate(None, _ASCII_LOWER))
+    return line.lowers
+
+
+def _mostly_capitals(line: _Line) -> bool:
+    """patterns.upper_share(line.text) > 0.7."""
+    # a-z are letters and no capitals: when they are 30 % of the characters, capitals
+    # cannot be 70 % of the letters, and the costly count of both is not needed
+    if 10 * _ascii_lowers(line) >= 3 * len(line.text):
+        return False
     letters, capitals = _letter_counts(line)
-    return capitals / letters if letters else 0.0
+    return (capitals / letters if letters else 0.0) > 0.7
 
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
@@ -258,36 +368,36 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     p90 = lengths[int(len(lengths) * 0.9)]
     if p90 > 160 or p90 < 40:
         return None
-    near = sum(1 for n in lengths if n >= 0.75 * p90)
+    near = len(lengths) - bisect_left(lengths, 0.75 * p90)      # lengths >= 0.75 * p90
     return p90 if near >= 0.4 * len(lengths) else None
 
 
 def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[int]) -> bool:
     prev, cur = prev_line.text, cur_line.text
-    # the first character rules the preamble and closing words out on most lines
-    if is_marker_line(cur) or (cur[:1] in "CTXS" and PREAMBLE_START.match(cur)) or \
-            (cur[:1] == "N" and CLOSING_START.match(cur)):
-        return False
-    if "\t" in prev or "\t" in cur:
-        return False
     first = cur[:1]
     prev_open = not prev.endswith(_TERMINAL)
+    # Every test below that needs no pattern or count and ends in False comes first: on
+    # most lines one of them decides. They are the ones of the branches further down.
     if blanks > 2:
         return False
     if first.islower():
-        # a lowercase line after an all-caps heading starts the title, not a continuation
-        if _upper_share(prev_line) > 0.7 and len(prev) > 3:
+        if not (prev_open or blanks == 0):
             return False
-        return prev_open or blanks == 0
+    elif not prev_open or (blanks and not first.isdigit()):
+        return False
+    if "\t" in prev or "\t" in cur:
+        return False
+    # the first character rules the preamble and closing words out on most lines
+    if is_marker_line(cur) or _opens_preamble(cur) or (first == "N" and CLOSING_START.match(cur)):
+        return False
+    if first.islower():
+        # a lowercase line after an all-caps heading starts the title, not a continuation
+        return not (len(prev) > 3 and _mostly_capitals(prev_line))
     if first.isdigit():
-        return prev_open
-    if blanks:
+        return True
+    if _mostly_capitals(prev_line) or _mostly_capitals(cur_line):
         return False
-    if _upper_share(prev_line) > 0.7 or _upper_share(cur_line) > 0.7:
-        return False
-    if not prev_open:
-        return False
-    if PREAMBLE_START.match(prev):
+    if _opens_preamble(prev):
         return True   # a căn cứ item runs to its ';'
     if is_marker_line(prev) and len(prev) < 0.8 * (width or 10 ** 6):
         return False
@@ -296,19 +406,29 @@ def _continues(prev_line: _Line, cur_line: _Line, blanks: int, width: Optional[i
     return prev.endswith((",", "-", "của", "và", "về", "các", "số", "ngày", "tại", "theo"))
 
 
+def _opens_preamble(text: str) -> bool:
+    """Whether PREAMBLE_START matches; its words start with one of these capitals."""
+    return text[:1] in "CTXS" and PREAMBLE_START.match(text) is not None
+
+
 # ----------------------------------------------------------------- assembly
 def _assemble(lines: list[_Line]) -> NormText:
     parts, page_starts, page_numbers, pos = [], [], [], 0
     for l in lines:
-        anchors = getattr(l, "pages", [(0, l.page)])
-        for col, page in anchors:
-            if not page_numbers or page_numbers[-1] != page:
-                page_starts.append(pos + col)
-                page_numbers.append(page)
+        if l.pages is None:         # a line on one page
+            if not page_numbers or page_numbers[-1] != l.page:
+                page_starts.append(pos)
+                page_numbers.append(l.page)
+        else:
+            for col, page in l.pages:
+                if not page_numbers or page_numbers[-1] != page:
+                    page_starts.append(pos + col)
+                    page_numbers.append(page)
         parts.append(l.text)
         pos += len(l.text) + 1
-    text = "\n".join(parts).strip("\n")
-    lead = len("\n".join(parts)) - len("\n".join(parts).lstrip("\n"))
+    whole = "\n".join(parts)
+    text = whole.strip("\n")
+    lead = len(whole) - len(whole.lstrip("\n"))
     page_starts = [max(0, s - lead) for s in page_starts]
     if all(p is None for p in page_numbers):
         page_starts, page_numbers = [], []

@@ -45,15 +45,45 @@ for _kind, _pat in MARKERS:
 _NUMBERS = _BY_FIRST["0"]          # \d also takes other scripts' decimal digits
 
 
+def _after_roman(line: str) -> bool:
+    """A Roman number is followed by a space or one of .-–) (the roman pattern)."""
+    c = line.lstrip("IVXL")[:1]
+    return c != "" and (c in ".-–)" or c.isspace())
+
+
+def _after_letter(line: str) -> bool:
+    """A letter marker is followed by ')' after optional spaces, or by '.' (the letter patterns)."""
+    c = line[1:2]
+    return c != "" and (c in ")." or c.isspace())
+
+
+# Most lines are prose, and most of those open with a character some marker opens with
+# too ('Các …', 'Đối với …', 'a' of 'các'); a cheap test of the line's start, a condition
+# of every pattern tried for that character, rules them out before any regex runs.
+# (str.isspace holds for every character \s matches.)
+_QUICK_TESTS = {"phan": lambda line: line.startswith(("Phần", "PHẦN")),
+                "chuong": lambda line: line.startswith(("Chương", "CHƯƠNG")),
+                "muc_luat": lambda line: line.startswith(("Mục", "MỤC")),
+                "dieu": lambda line: line.startswith(("Điều", "ĐIỀU", "Điêu")),
+                "roman": _after_roman, "letter": _after_letter}
+# one test per first character: the kinds of _FIRST_CHARS share none
+_QUICK_BY_FIRST = {c: _QUICK_TESTS[kind] for kind, chars in _FIRST_CHARS.items() if kind in _QUICK_TESTS
+                   for c in chars}
+
+
 def match_marker(line: str):
     """Return (kind, match) for a line that opens with a section marker, else None.
 
     The first pattern in MARKERS order that matches wins."""
-    candidates = _BY_FIRST.get(line[:1])
+    first = line[:1]
+    candidates = _BY_FIRST.get(first)
     if candidates is None:
-        if not line[:1].isdecimal():
+        if not first.isdecimal():
             return None
         candidates = _NUMBERS
+    quick = _QUICK_BY_FIRST.get(first)
+    if quick is not None and not quick(line):
+        return None
     for kind, pat in candidates:
         m = pat.match(line)
         if m:

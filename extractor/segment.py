@@ -21,7 +21,7 @@ _DECISION_FORMULA = regex.compile(
     r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|ĐÃ QUYẾT ĐỊNH|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     section: Section
     type: str          # stack type: phan … dieu, roman, num1…num5, letter, paren, bullet-, bullet+
@@ -71,7 +71,14 @@ def _number_source(meta, path: str, printed: Optional[str]) -> None:
 
 
 def _lines(norm: NormText) -> list[tuple[int, int, str]]:
-    return [(s, e, norm.text[s:e]) for s, e in norm.lines()]
+    """(start, end, text) of every line: NormText.lines with each line's text, taken from
+    the split instead of slicing the text again."""
+    out, pos = [], 0
+    for line in norm.text.split("\n"):
+        end = pos + len(line)
+        out.append((pos, end, line))
+        pos = end + 1
+    return out
 
 
 def _trim_end(text: str, end: int) -> int:
@@ -100,10 +107,12 @@ def _preamble_end(lines, start: int, stop: int) -> int:
     return last + 1
 
 
+_ENACTS = regex.compile(r"\bban hành (?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật|Quy định|Chỉ thị)\b")
+
+
 def _is_enactment(text: str) -> bool:
     """'Chính phủ ban hành Nghị định …', 'Bộ trưởng … ban hành Thông tư …' close the preamble."""
-    return bool(regex.search(r"\bban hành (?:Nghị định|Thông tư|Quyết định|Nghị quyết|Luật|Quy định|Chỉ thị)\b", text)) \
-        and not text.startswith(("Căn cứ", "Thực hiện"))
+    return "ban hành" in text and bool(_ENACTS.search(text)) and not text.startswith(("Căn cứ", "Thực hiện"))
 
 
 # ----------------------------------------------------------------- body tree
@@ -132,9 +141,11 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
         title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
-        sec = Section(id=f"{prefix}{len(out)}", parent=parent.id if parent else None, label=label,
-                      kind=sec_kind, title=title, start=offset, end=le,
-                      page=norm.page_at(offset), depth=len(stack))
+        page = norm.page_at(offset) if norm.page_starts else None
+        # Section's fields in order (id, parent, label, kind, title, start, end, page, depth):
+        # keywords made the call three times as slow, at every one of many sections
+        sec = Section(f"{prefix}{len(out)}", parent.id if parent else None, label, sec_kind, title,
+                      offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
     end = _trim_end(norm.text, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(norm.text)
@@ -150,11 +161,14 @@ def _closes_quote(text: str) -> bool:
     return bool(_QUOTE_CLOSED.search(text))
 
 
+_ROMAN_LETTERS = regex.compile(r"[IVXL]+")
+
+
 def _type_of(kind: str, m) -> tuple[str, str, str]:
     num = m.group("num")
     if kind in LEGAL_RANK:
         word = LEGAL_WORD[kind]
-        num = num if not num.isupper() or regex.fullmatch(r"[IVXL]+", num) else num.capitalize()
+        num = num if not num.isupper() or _ROMAN_LETTERS.fullmatch(num) else num.capitalize()
         if kind == "phan" and num.lower().startswith("thứ"):
             num = num.lower()
         return kind, num, f"{word} {num}"
@@ -171,44 +185,46 @@ def _type_of(kind: str, m) -> tuple[str, str, str]:
 
 def _place(stack: list[_Open], typ: str, number: str, offset: int, text: str) -> None:
     """Pop the stack until the new marker has its parent on top."""
-    def close_top():
-        o = stack.pop()
-        o.section.end = max(o.section.start, _trim_end(text, offset))
+    keep = _kept(stack, typ, number)
+    if keep < len(stack):
+        end = _trim_end(text, offset)
+        while len(stack) > keep:
+            o = stack.pop()
+            o.section.end = max(o.section.start, end)
+
+
+def _kept(stack: list[_Open], typ: str, number: str) -> int:
+    """How many entries of the stack stay open under a new marker of type typ."""
     if typ in LEGAL_RANK:
-        while stack and not (stack[-1].type in LEGAL_RANK and LEGAL_RANK[stack[-1].type] < LEGAL_RANK[typ]):
-            close_top()
-        return
+        rank = LEGAL_RANK[typ]
+        k = len(stack)
+        while k and not (stack[k - 1].type in LEGAL_RANK and LEGAL_RANK[stack[k - 1].type] < rank):
+            k -= 1
+        return k
+    top = len(stack)
     if not typ.startswith("bullet"):
-        while stack and stack[-1].type.startswith("bullet"):
-            close_top()
-    elif typ == "bullet-" and any(o.type == "bullet-" for o in stack):
-        while stack[-1].type != "bullet-":
-            close_top()
-        close_top()
-        return
-    elif typ == "bullet+" and any(o.type == "bullet+" for o in stack):
-        while stack[-1].type != "bullet+":
-            close_top()
-        close_top()
-        return
+        while top and stack[top - 1].type.startswith("bullet"):
+            top -= 1
+    elif typ == "bullet-" or typ == "bullet+":
+        # a bullet of a sign already open closes that one and everything above it
+        for k in range(top - 1, -1, -1):
+            if stack[k].type == typ:
+                return k
     if typ.startswith("num") and typ != "num1":
         prefix = number.rsplit(".", 1)[0]
-        for k in range(len(stack) - 1, -1, -1):
+        for k in range(top - 1, -1, -1):
             o = stack[k]
             if o.type.startswith("num") and o.number.rstrip(".") == prefix:
-                while len(stack) > k + 1:
-                    close_top()
-                return
-    level_from = _last_legal(stack) + 1
-    for k in range(len(stack) - 1, level_from - 1, -1):
+                return k + 1
+    level_from = _last_legal(stack, top) + 1
+    for k in range(top - 1, level_from - 1, -1):
         if stack[k].type == typ:
-            while len(stack) > k:
-                close_top()
-            return
+            return k
+    return top
 
 
-def _last_legal(stack: list[_Open]) -> int:
-    for k in range(len(stack) - 1, -1, -1):
+def _last_legal(stack: list[_Open], top: int) -> int:
+    for k in range(top - 1, -1, -1):
         if stack[k].type in LEGAL_RANK:
             return k
     return -1
@@ -241,9 +257,10 @@ def _number_ids(sections: list[Section]) -> None:
     """Final ids s1, s2 … in reading order; parents were linked by temporary ids."""
     new_ids = {}
     for i, sec in enumerate(sections, start=1):
+        new = f"s{i}"
         if sec.id:
-            new_ids[sec.id] = f"s{i}"
-        sec.id = f"s{i}"
+            new_ids[sec.id] = new
+        sec.id = new
     for sec in sections:
         if sec.parent is not None:
             sec.parent = new_ids.get(sec.parent)

@@ -1,6 +1,8 @@
 """Plain text and markdown-ish text (the output of PDF-to-markdown converters)."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..models import RawDocument, RawPage
@@ -60,7 +62,8 @@ def read_text(path, data: bytes) -> RawDocument:
     return RawDocument(path=str(path), format=fmt, pages=_split_form_feeds(strip_markup(text)))
 
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# A plain character class: the standard library's re counts it several times faster.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _control_share(text: str) -> float:
@@ -85,6 +88,28 @@ _MARKER_AFTER = (r"(?:[IVXLC]{1,6}\s*[.\-–]\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|[
 _GLUED_OPEN = regex.compile(r"(?<=[^\s*])\*{2,3}(?=" + _MARKER_AFTER + ")")
 
 
+# Each step below scans the whole document, and the regex module scans slowly; most
+# documents have no markup of a given kind, so a step runs only when the text holds a
+# character its pattern needs (a plain substring test, far cheaper than the scan).
+_JSONTABLE = regex.compile(r"<jsontable[^>]*>\s*</jsontable>")
+_BR = regex.compile(r"(?i)<br\s*/?>")
+_INLINE_TAG = regex.compile(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|font)[^>]*>")
+_BOLD_RUN = regex.compile(r"\*{4,6}")
+# The next four are ASCII-only and line-anchored: the standard library's re, which scans
+# much faster, matches exactly what the regex module did.
+_HEADING_HASHES = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_GRID_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+# A grid-table border (r"(?m)^[ \t]*\+[-=+:]{3,}\+?[ \t]*$") and a rule line
+# (r"(?m)^[ \t]*[-=]{3,}[ \t-]*$"), found from the newline before them: re scans for a
+# literal first character fast, and tries '^' at every position slowly.
+_GRID_BORDER = re.compile(r"\n[ \t]*\+[-=+:]{3,}\+?[ \t]*(?=\n|\Z)")
+_RULE = re.compile(r"\n[ \t]*[-=]{3,}[ \t-]*(?=\n|\Z)")
+_EMPHASIS = regex.compile(r"(?<!\*)\*{1,3}(?!\*)")
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+_HARD_BREAK = regex.compile(r"\\(?=[ \t]|$)", flags=regex.M)
+_UNDERSCORES = regex.compile(r"(?<=\S)_{2,}(?=\S)")
+
+
 def strip_markup(text: str) -> str:
     """Remove markdown/HTML markup, keeping the characters it wrapped.
 
@@ -92,20 +117,27 @@ def strip_markup(text: str) -> str:
     conversion, so they become newlines before the emphasis marks are dropped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = regex.sub(r"<jsontable[^>]*>\s*</jsontable>", "", text)
-    text = regex.sub(r"(?i)<br\s*/?>", "\n", text)
-    text = regex.sub(r"(?i)</?(?:sup|sub|b|i|u|em|strong|span|font)[^>]*>", "", text)
-    text = regex.sub(r"\*{4,6}", "\n", text)                      # "…TỈNH****về …"
-    text = _GLUED_OPEN.sub("\n", text)
-    text = _split_glued_bold_lines(text)
-    text = regex.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", text)         # heading hashes
-    text = regex.sub(r"(?m)^[ \t]*\+[-=+:]{3,}\+?[ \t]*$", "", text)  # grid-table borders
-    text = regex.sub(r"(?m)^[ \t]*\|(.*)\|[ \t]*$", _grid_row, text)
-    text = regex.sub(r"(?m)^[ \t]*[-=]{3,}[ \t-]*$", "", text)     # rules, pandoc table borders
-    text = regex.sub(r"(?<!\*)\*{1,3}(?!\*)", _drop_emphasis, text)
-    text = regex.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])", r"\1", text)  # backslash escapes
-    text = regex.sub(r"\\(?=[ \t]|$)", "", text, flags=regex.M)     # pandoc hard line break
-    text = regex.sub(r"(?<=\S)_{2,}(?=\S)", "", text)
+    if "<" in text:
+        text = _JSONTABLE.sub("", text)
+        text = _BR.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+    if "**" in text:
+        text = _BOLD_RUN.sub("\n", text)                          # "…TỈNH****về …"
+        text = _GLUED_OPEN.sub("\n", text)
+        text = _split_glued_bold_lines(text)
+    if "#" in text:
+        text = _HEADING_HASHES.sub("", text)
+    text = _GRID_BORDER.sub("\n", "\n" + text)[1:]               # the leading newline opens line 1
+    if "|" in text:
+        text = _GRID_ROW.sub(_grid_row, text)
+    text = _RULE.sub("\n", "\n" + text)[1:]                      # rules, pandoc table borders
+    if "*" in text:
+        text = _EMPHASIS.sub(_drop_emphasis, text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)                           # backslash escapes
+        text = _HARD_BREAK.sub("", text)                           # pandoc hard line break
+    if "__" in text:
+        text = _UNDERSCORES.sub("", text)
     return text
 
 
