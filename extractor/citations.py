@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import re
+
 import regex
 
 from . import lexicon
+from .header import expand_abbreviations
+from .normalise import fold
 from .models import Citation, Segmented
 
 # ----------------------------------------------------------------- numbers
@@ -24,6 +28,14 @@ _NUMBER = regex.compile(
     rf"|(?P<party>{_NUM}\s?-\s?{_CODE}\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)"                      # 23-NQ/TW
     rf"|(?P<admin>{_NUM}\s?/\s?{_CODE}(?:&{_CODE})?(?:\s?-\s?{_CODE}(?:&{_CODE})?)+)"          # 184/TTr-UBND
     r")(?![\w/])")
+
+# Every number has a '/' at most 28 characters after its start ('23-NQ/TW': a _NUM of at most
+# 10 characters, a space, '-', a space, a _CODE of at most 14, a space): _NUMBER is tried only at
+# the digits that close before a slash which may start it, found with the plain re module.
+_SLASH_REACH = 10 + 3 + 14 + 1
+# a digit not inside a word. A subset of the places _NUMBER's look-behind lets through, checked
+# on ASCII only, since re's and regex's \w differ beyond it; regex knows a few astral digits re does not.
+_NUMBER_START = re.compile(r"(?<![A-Za-z0-9_/.\-])[\d\U00010000-\U0010FFFF]")
 
 # Codes printed with D for Đ: the scorer folds Đ anyway, but the record keeps the official form.
 _ASSEMBLY_NUMBER = regex.compile(r"/(?:19|20)\d\d/(?:QH|UBTVQH)\d*$")
@@ -78,6 +90,17 @@ _CONGRESS = regex.compile(
     r"(?P<type>Nghị quyết|Văn kiện|Báo cáo chính trị)\s+(?P<who>Đại hội(?:\s+(?:đại biểu|Đảng bộ|Đảng|toàn quốc|tỉnh|"
     r"thành phố|huyện|lần thứ\s+[IVXL]+|[IVXL]+|của Đảng))+)")
 
+# The words the four patterns above start with. Each begins with the one capital it holds, so
+# no two occurrences overlap and one scan of the text with the plain re module finds them all;
+# a pattern is then tried only where one of its words stands.
+_NAMED_STARTS = {
+    _LAW: ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"),
+    _CONGRESS: ("Nghị quyết", "Văn kiện", "Báo cáo chính trị"),
+    _QUOTED: ("Đề án", "Chương trình", "Kế hoạch", "Dự án", "Phương án"),
+    _OF_ABOUT: ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Kết luận", "Đề án"),
+}
+_NAMED_WORD = re.compile("|".join(sorted({w for words in _NAMED_STARTS.values() for w in words})))
+
 RELATION_TRIGGERS = [
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
     ("replaces", r"thay thế"),
@@ -88,7 +111,9 @@ RELATION_TRIGGERS = [
 ]
 _TRIGGER = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat in RELATION_TRIGGERS), regex.I)
 _PREAMBLE_KEYWORD = regex.compile(r"(?m)^\s*(Căn cứ|CĂN CỨ|Thực hiện|Xét|Theo|Sau khi)")
-_AFTER_REPEAL = regex.compile(r"[^;.\n]{0,200}?\b(?:hết hiệu lực|bị bãi bỏ|được thay thế)\b")
+_REPEAL_WORDS = ("hết hiệu lực", "bị bãi bỏ", "được thay thế")
+_AFTER_REPEAL = regex.compile(r"[^;.\n]{0,200}?\b(?:" + "|".join(_REPEAL_WORDS) + r")\b")
+_REPEAL_REACH = 200 + max(map(len, _REPEAL_WORDS))      # where a match of _AFTER_REPEAL must end
 
 
 @dataclass
@@ -139,8 +164,32 @@ def _repair_truncated_numbers(found: list[_Found]) -> None:
 
 
 # ----------------------------------------------------------------- finding
+def _number_starts(text: str, limit: int) -> list[int]:
+    """Every place before limit where a _NUMBER match can start, in order (and some where it cannot)."""
+    starts = set()
+    slash = text.find("/", 0, limit)
+    while slash != -1:
+        for d in _NUMBER_START.finditer(text, max(0, slash - _SLASH_REACH), slash):
+            starts.add(d.start())
+        slash = text.find("/", slash + 1, limit)
+    return sorted(starts)
+
+
+def _matches_at(pattern, starts: list[int], text: str, endpos: int):
+    """pattern.finditer(text, pos, endpos) when starts (in order, all >= pos) holds every place a match
+    can start: a match is tried at each start not inside the match before."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(text, p, endpos)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _numbered(text: str, limit: int):
-    for m in _NUMBER.finditer(text, 0, limit):
+    for m in _matches_at(_NUMBER, _number_starts(text, limit), text, limit):
         number = _normalise_number(m.group())
         code_type = lexicon.doc_type_from_number(number)
         left = text[max(0, m.start() - 160):m.start()]
@@ -167,39 +216,56 @@ def _known_code(number: str, code_type: Optional[str]) -> bool:
     (QĐ, NQ …), or for a công văn ('…/UBND-KT') an issuing body code."""
     if code_type and code_type != "Công văn":
         return True
-    body = regex.split(r"[/\-]", number)
+    body = _NUMBER_PART.split(number)
     return code_type == "Công văn" and len(body) > 1 and body[1] in _issuer_codes()
 
 
 def _listed(left: str) -> bool:
     """An item of a list that shares a head ('các Quyết định …: số A; số B')."""
-    return bool(regex.search(r"(?:^|[;:,]|\bvà)\s*(?:số\s*:?\s*)?$", left)) and bool(_LIST_HEAD.search(left))
+    return bool(_LIST_ITEM_END.search(left)) and bool(_LIST_HEAD.search(left))
+
+
+_LIST_ITEM_END = regex.compile(r"(?:^|[;:,]|\bvà)\s*(?:số\s*:?\s*)?$")
+
+
+_OF_BODY = regex.compile(r"của\s+(.+)$")
 
 
 def _list_issuer(left: str) -> Optional[str]:
     m = _LIST_HEAD.search(left)
     if not m:
         return None
-    of = regex.search(r"của\s+(.+)$", m.group("rest"))
+    of = _OF_BODY.search(m.group("rest"))
     return _clean_issuer(of.group(1)) if of else None
 
 
+def _named_starts(text: str, limit: int) -> dict:
+    """For each named-document pattern, the places before limit where one of its words starts."""
+    starts: dict = {pattern: [] for pattern in _NAMED_STARTS}
+    for w in _NAMED_WORD.finditer(text, 0, limit):
+        for pattern, words in _NAMED_STARTS.items():
+            if w.group() in words:
+                starts[pattern].append(w.start())
+    return starts
+
+
 def _named(text: str, limit: int, own_issuer: Optional[str]):
-    for m in _LAW.finditer(text, 0, limit):
+    starts = _named_starts(text, limit)
+    for m in _matches_at(_LAW, starts[_LAW], text, limit):
         name = _cut_law_name(m.group("type") + m.group("rest"))
-        if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or regex.search(r"\b(?:này|nói trên|trên)$", name):
+        if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or _REFERS_BACK.search(name):
             continue
-        if regex.match(r"^Luật\s+(?:số|sư|gia|pháp)\b", name):
+        if _NOT_A_LAW.match(name):
             continue
         yield _Found(m.start(), m.start() + len(name), None,
                      lexicon.doc_type_from_word(m.group("type")) or m.group("type"), name, None)
-    for m in _CONGRESS.finditer(text, 0, limit):
+    for m in _matches_at(_CONGRESS, starts[_CONGRESS], text, limit):
         doc_type = "Nghị quyết" if m.group("type") == "Nghị quyết" else "Văn bản"
         yield _Found(m.start(), m.end(), None, doc_type, m.group(0), m.group("who"))
-    for m in _QUOTED.finditer(text, 0, limit):
+    for m in _matches_at(_QUOTED, starts[_QUOTED], text, limit):
         yield _Found(m.start(), m.end(), None, lexicon.doc_type_from_word(m.group("type")) or "Văn bản",
                      m.group(0), None)
-    for m in _OF_ABOUT.finditer(text, 0, limit):
+    for m in _matches_at(_OF_ABOUT, starts[_OF_ABOUT], text, limit):
         doc_type = lexicon.doc_type_from_word(m.group("type"))
         if _same_body(m.group("who"), own_issuer):
             continue          # "Nghị quyết của Ban Chấp hành … về …" in its own text is the document itself
@@ -209,9 +275,11 @@ def _named(text: str, limit: int, own_issuer: Optional[str]):
         yield _Found(m.start(), m.start() + len(name), None, doc_type, name.rstrip(" ,"), _clean_issuer(m.group("who")))
 
 
+_REFERS_BACK = regex.compile(r"\b(?:này|nói trên|trên)$")        # "Luật này", "Luật nói trên"
+_NOT_A_LAW = regex.compile(r"^Luật\s+(?:số|sư|gia|pháp)\b")      # "Luật sư", "luật gia"
+
+
 def _same_body(who: str, own: Optional[str]) -> bool:
-    from .normalise import fold
-    from .header import expand_abbreviations
     a, b = fold(expand_abbreviations(who)), fold(own or "")
     return bool(a and b and (a in b or b in a))
 
@@ -222,8 +290,12 @@ def _cut_law_name(raw: str) -> str:
     name = raw[:end.start()] if end else raw
     # "Luật A và Luật B": the second law is its own citation, unless this one amends both
     if not name.startswith("Luật sửa đổi"):
-        name = regex.split(r"\s+và\s+(?=Luật|Bộ luật)", name)[0]
-    return regex.sub(r"\s+(?:và|hoặc|với)$", "", name.strip(" ,"))
+        name = _AND_LAW.split(name)[0]
+    return _TRAILING_AND.sub("", name.strip(" ,"))
+
+
+_AND_LAW = regex.compile(r"\s+và\s+(?=Luật|Bộ luật)")
+_TRAILING_AND = regex.compile(r"\s+(?:và|hoặc|với)$")
 
 
 def _overlaps(f: _Found, spans) -> bool:
@@ -279,7 +351,6 @@ def _clean_issuer(who: str) -> Optional[str]:
     raw = _issuer_raw(who).strip()
     if not raw or not raw[:1].isupper() or len(raw.split()) > 14:
         return None
-    from .header import expand_abbreviations
     return expand_abbreviations(raw)
 
 
@@ -298,7 +369,10 @@ def _title_after(text: str, pos: int) -> tuple[Optional[str], int]:
 
 
 def _pinpoint(text: str, start: int) -> Optional[str]:
-    m = _PINPOINT.search(text[max(0, start - 80):start])
+    left = text[max(0, start - 80):start]
+    if "iều" not in left and "hoản" not in left:
+        return None           # every pinpoint holds "Điều"/"điều" or "khoản"/"Khoản"
+    m = _PINPOINT.search(left)
     return " ".join(m.group("pin").split()) if m else None
 
 
@@ -310,7 +384,8 @@ def _relation(seg: Segmented, f: _Found, section) -> str:
             return "basis"
         if keyword and keyword[-1] == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
             return "implements"
-    if _AFTER_REPEAL.match(text, f.end):
+    after = text[f.end:f.end + _REPEAL_REACH]
+    if any(w in after for w in _REPEAL_WORDS) and _AFTER_REPEAL.match(text, f.end):
         return "repeals"
     clause_start = max(text.rfind(c, 0, f.start) for c in ";\n.:") + 1
     left = text[max(clause_start, f.start - 100):f.start]

@@ -56,17 +56,24 @@ def extract_targets(seg: Segmented) -> list[Target]:
     ref_year = _reference_year(seg)
     out: list[Target] = []
     prev_end = -1
+    ranks = "top" in text          # most documents have no "thuộc top …" to look for
     for m in _NUMBER_RANGE.finditer(text, lo, hi):
-        t = _target_at(seg, m, by_id, ref_year)
+        # most numbers have no unit after them: that test comes first (every later test
+        # only turns the number away, so their order does not change the answer)
+        unit = _unit_beside(text, m, ranks)
+        if unit is None:
+            continue
+        t = _target_at(seg, m, unit, by_id, ref_year)
         if t:
             # "ít nhất 05 KCN và 09 CCN": a comparator reaches over "và" to the next quantity
-            if out and t.comparator == "eq" and regex.fullmatch(r"\s*(?:và|,)\s*", text[prev_end:m.start()]):
+            if out and t.comparator == "eq" and _AND_BETWEEN.fullmatch(text[prev_end:m.start()]):
                 t.comparator = out[-1].comparator
             out.append(t)
             prev_end = t.end
     return out
 
 
+_AND_BETWEEN = regex.compile(r"\s*(?:và|,)\s*")
 _TOP_BEFORE = regex.compile(r"thuộc\s+top\s*$")
 _NUMBER_DASH_BEFORE = regex.compile(r"\d\s*[-–/]\s*$")
 _OR_MORE = regex.compile(r"\s*trở lên")
@@ -79,15 +86,29 @@ _NUMBER_RANGE = regex.compile(
     r"(?<![\w./,\-])(?P<a>" + NUMBER + r")(?:\s*[-–]\s*(?P<b>" + NUMBER + r"))?(?![\w/]|[.,]\d)")
 
 
-def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Target]:
+def _unit_beside(text: str, m, ranks: bool) -> Optional[_Unit]:
+    """The unit after the number m, or 'top' for "thuộc top 20" (a rank to reach or better)
+    when ranks says the text has a "top" at all."""
+    start, end = m.start(), m.end()
+    unit = None if _surely_no_unit(text, end) else _unit_after(text, end)
+    if unit is None and ranks and _TOP_BEFORE.search(text[max(0, start - 12):start]):
+        unit = _Unit("top", "top", 1.0, end)
+    return unit
+
+
+def _surely_no_unit(text: str, pos: int) -> bool:
+    """A cheap test that turns away most numbers before the unit pattern is tried: after the
+    spaces (str.isspace knows every space \\s does) must come how some unit, scale word or % begins."""
+    head = text[pos:pos + 8].lstrip()
+    if len(head) < 4:
+        return False          # many spaces, or the end of the text: the pattern decides
+    openings = _unit_tables()[2]
+    return head[:4] not in openings and head[:3] not in openings and head[:2] not in openings \
+        and head[:1] not in openings
+
+
+def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int]) -> Optional[Target]:
     text = seg.text
-    # most numbers have no unit after them: that test comes first (every test here only
-    # turns the number away, so their order does not change the answer)
-    unit = _unit_after(text, m.end())
-    if unit is None and _TOP_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-        unit = _Unit("top", "top", 1.0, m.end())       # "thuộc top 20": a rank to reach or better
-    if unit is None:
-        return None
     section = seg.section_at(m.start())
     if section is None or section.kind in ("preamble", "closing"):
         return None
@@ -138,11 +159,13 @@ def _unit_tables():
     scale_re = "|".join(regex.escape(s) for s, _ in scales)
     unit_re = "|".join(regex.escape(u) for u in units)
     pattern = regex.compile(rf"\s*(?P<scale>(?:{scale_re})\s+)?(?P<unit>{unit_re})(?![\p{{L}}\d])")
-    return dict(scales), pattern, data
+    # how a unit, a scale word or a % can begin: its first four characters, or all of a shorter one
+    openings = frozenset(w[:4] for w in [s for s, _ in scales] + units + ["%"])
+    return dict(scales), pattern, openings
 
 
 def _unit_after(text: str, pos: int) -> Optional[_Unit]:
-    scales, pattern, data = _unit_tables()
+    scales, pattern, _ = _unit_tables()
     m = pattern.match(text, pos)
     if not m:
         m2 = _PERCENT.match(text[pos:pos + 12])
@@ -192,9 +215,15 @@ def _is_past(before: str, ref_year: Optional[int]) -> bool:
     for p in _PERIOD.finditer(before):
         if ref_year and int(p.group(2)) < ref_year:
             return True
-    return bool(ref_year and regex.search(rf"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{{0,40}}đạt\s*[^;]{{0,30}}$", before)
-                and int(regex.search(r"((?:19|20)\d\d)", before[-80:] or "0000") .group(1)
-                        if regex.search(r"((?:19|20)\d\d)", before[-80:]) else 9999) < ref_year)
+    # "năm 2020 … đạt …": a result reached in a year before the document's
+    if not ref_year or "đạt" not in before or not _YEAR_REACHED.search(before):
+        return False
+    year = _ANY_YEAR.search(before[-80:])
+    return (int(year.group(1)) if year else 9999) < ref_year
+
+
+_YEAR_REACHED = regex.compile(r"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{0,40}đạt\s*[^;]{0,30}$")
+_ANY_YEAR = regex.compile(r"((?:19|20)\d\d)")
 
 
 def _reference_year(seg: Segmented) -> Optional[int]:
@@ -205,11 +234,14 @@ def _reference_year(seg: Segmented) -> Optional[int]:
     return min(years) - 1 if years else None
 
 
+_PER_YEAR_WORDS = regex.compile(r"bình quân|/năm|mỗi năm|hằng năm")
+
+
 def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
     period = None
     clause = text[clause_start:clause_end]
     p = _PERIOD.search(clause)
-    if p and (regex.search(r"bình quân|/năm|mỗi năm|hằng năm", clause)):
+    if p and _PER_YEAR_WORDS.search(clause):
         period = f"{p.group(1)}-{p.group(2)}"
     before = list(_YEAR_CUE.finditer(text, clause_start, pos))
     if before:
@@ -277,13 +309,18 @@ _HEDGES = regex.compile(r"\s*\b(?:phấn đấu|phần đấu|phân đấu|đạ
                         r"tăng|có thêm|thêm|sản lượng)\b\s*$", regex.I)
 
 
+_BY_YEAR_OPENING = regex.compile(r"^(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s*")
+_AIM_OPENING = regex.compile(r"^(?:phấn đấu|Phấn đấu|Phân đầu|Phần đầu)\s+")
+_PERIOD_CLOSING = regex.compile(r"\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*$")
+
+
 def _indicator(phrase: str) -> Optional[str]:
-    phrase = regex.sub(r"^(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s*", "", phrase.strip())
-    phrase = regex.sub(r"^(?:phấn đấu|Phấn đấu|Phân đầu|Phần đầu)\s+", "", phrase)
+    phrase = _BY_YEAR_OPENING.sub("", phrase.strip())
+    phrase = _AIM_OPENING.sub("", phrase)
     for _ in range(4):
         new = _HEDGES.sub("", phrase)
         if new == phrase:
             break
         phrase = new
-    phrase = regex.sub(r"\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*$", "", phrase).strip(" ,;:")
+    phrase = _PERIOD_CLOSING.sub("", phrase).strip(" ,;:")
     return phrase[:1].upper() + phrase[1:] if phrase else None
