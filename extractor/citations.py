@@ -387,14 +387,30 @@ def _relation(seg: Segmented, f: _Found, section) -> str:
     after = text[f.end:f.end + _REPEAL_REACH]
     if any(w in after for w in _REPEAL_WORDS) and _AFTER_REPEAL.match(text, f.end):
         return "repeals"
-    clause_start = max(text.rfind(c, 0, f.start) for c in ";\n.:") + 1
-    left = text[max(clause_start, f.start - 100):f.start]
-    last = None
-    for m in _TRIGGER.finditer(left):
-        last = m
+    # the clause before the citation, at most 100 characters of it
+    window = text[max(0, f.start - 100):f.start]
+    left = window[max(window.rfind(c) for c in ";\n.:") + 1:]
+    last = _last_trigger(left)
     if last is None:
         return "references"
     return last.lastgroup
+
+
+# Searching from the right finds the last trigger at once. No two trigger words can overlap
+# across a space (tests/test_fast_paths.py checks the list), so unless the one found directly
+# follows a letter, no earlier match covers its start and a left-to-right scan ends on it too.
+_TRIGGER_FROM_RIGHT = regex.compile("(?r)" + _TRIGGER.pattern, regex.I)
+
+
+def _last_trigger(left: str):
+    """The last match of _TRIGGER.finditer(left), or None."""
+    m = _TRIGGER_FROM_RIGHT.search(left)
+    if m is None or m.start() == 0 or not left[m.start() - 1].isalpha():
+        return m
+    last = None
+    for last in _TRIGGER.finditer(left):
+        pass
+    return last
 
 
 _SPACE_RUN = regex.compile(r"\s+")
