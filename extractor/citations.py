@@ -6,6 +6,7 @@ pinpoint and the relation the citing clause expresses.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -155,12 +156,20 @@ def _number_named_mentions(cites: list[Citation]) -> None:
 
 def _repair_truncated_numbers(found: list[_Found]) -> None:
     """'709/QĐ-TT' beside '709/QĐ-TTg' in one document is the same number cut short."""
-    numbers = {f.number for f in found if f.number}
+    numbers = sorted({f.number for f in found if f.number})
     for f in found:
         if f.number:
-            longer = [n for n in numbers if n != f.number and n.startswith(f.number) and n[len(f.number)].isalpha()]
+            longer = [n for n in _starting_with(numbers, f.number) if n != f.number and n[len(f.number)].isalpha()]
             if len(longer) == 1:
                 f.number = longer[0]
+
+
+def _starting_with(ordered: list[str], prefix: str):
+    """The strings of a sorted list that start with prefix: they stand together from where prefix would go."""
+    for i in range(bisect.bisect_left(ordered, prefix), len(ordered)):
+        if not ordered[i].startswith(prefix):
+            return
+        yield ordered[i]
 
 
 # ----------------------------------------------------------------- finding

@@ -35,9 +35,11 @@ _COMPARATORS = [("approx", r"khoảng|xấp xỉ|gần"), ("gte", r"ít nhất|t
                 ("lte", r"tối đa|không quá|không vượt quá|top"), ("gt", r"trên|hơn|vượt"), ("lt", r"dưới")]
 _COMPARATOR = regex.compile(r"(?:" + "|".join(f"(?P<{n}>\\b(?:{p}))" for n, p in _COMPARATORS) + r")(?:\s+(?:mức|từ|là))?\s*$",
                             regex.I)
-_NOT_TARGET_BEFORE = regex.compile(
-    r"(?:Điều|khoản|điểm|Khoản|Mục|Chương|số|Số|ngày|tháng|năm|lần thứ|khóa|khoá|Khóa|giai đoạn|top|VNR|"
-    r"Quyết định|Nghị định|Nghị quyết|mẫu|Mẫu|phụ lục|Phụ lục|Quốc lộ|quốc lộ|tỉnh lộ|đường|lô|thửa|tờ)\s*$")
+_NOT_TARGET_WORDS = ("Điều", "khoản", "điểm", "Khoản", "Mục", "Chương", "số", "Số", "ngày", "tháng", "năm", "lần thứ",
+                     "khóa", "khoá", "Khóa", "giai đoạn", "top", "VNR", "Quyết định", "Nghị định", "Nghị quyết", "mẫu",
+                     "Mẫu", "phụ lục", "Phụ lục", "Quốc lộ", "quốc lộ", "tỉnh lộ", "đường", "lô", "thửa", "tờ")
+_NOT_TARGET_BEFORE = regex.compile(r"(?:" + "|".join(_NOT_TARGET_WORDS) + r")\s*$")
+_NOT_TARGET_REACH = max(map(len, _NOT_TARGET_WORDS))
 
 
 @dataclass
@@ -96,6 +98,13 @@ def _unit_beside(text: str, m, ranks: bool) -> Optional[_Unit]:
     return unit
 
 
+def _not_target_word_before(before: str) -> bool:
+    """_NOT_TARGET_BEFORE.search(before), looking only at the end of a long clause: a match is one
+    of the words and the spaces after it (str.rstrip strips every space \\s matches, and more)."""
+    spaces = len(before) - len(before.rstrip())
+    return bool(_NOT_TARGET_BEFORE.search(before[-(_NOT_TARGET_REACH + spaces):]))
+
+
 def _surely_no_unit(text: str, pos: int) -> bool:
     """A cheap test that turns away most numbers before the unit pattern is tried: after the
     spaces (str.isspace knows every space \\s does) must come how some unit, scale word or % begins."""
@@ -117,7 +126,7 @@ def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int]) -
         return None
     clause_start = _clause_start(text, m.start(), section.start)
     before = text[clause_start:m.start()]
-    if (_NOT_TARGET_BEFORE.search(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
+    if (_not_target_word_before(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
         return None
     cues = [c.group().lower() for c in _CUE.finditer(before)]
     if not cues and not _OR_MORE.match(text[unit.end:unit.end + 10]):

@@ -85,3 +85,11 @@ def test_last_trigger_after_a_letter_scans_left_to_right():
         got = citations._last_trigger(left)
         assert (got.span(), got.lastgroup) == (ms[-1].span(), ms[-1].lastgroup)
     assert citations._last_trigger("hết hiệu lựcụ thể hóa").lastgroup == "repeals"
+
+
+def test_word_before_found_at_the_end_only():
+    samples = ["Điều  ", "theo số\u001c ", "khoản\t\n", "giai đoạn ", "tờ", "x", ""]
+    for text in _texts(10):
+        samples += [text[max(0, i - 150):i] for i in range(0, len(text), 11)]
+    for before in samples:
+        assert targets._not_target_word_before(before) == bool(targets._NOT_TARGET_BEFORE.search(before)), before
