@@ -59,13 +59,14 @@ def extract_targets(seg: Segmented) -> list[Target]:
     out: list[Target] = []
     prev_end = -1
     ranks = "top" in text          # most documents have no "thuộc top …" to look for
+    scans = _SectionScans(text)
     for m in _NUMBER_RANGE.finditer(text, lo, hi):
         # most numbers have no unit after them: that test comes first (every later test
         # only turns the number away, so their order does not change the answer)
         unit = _unit_beside(text, m, ranks)
         if unit is None:
             continue
-        t = _target_at(seg, m, unit, by_id, ref_year)
+        t = _target_at(seg, m, unit, by_id, ref_year, scans)
         if t:
             # "ít nhất 05 KCN và 09 CCN": a comparator reaches over "và" to the next quantity
             if out and t.comparator == "eq" and _AND_BETWEEN.fullmatch(text[prev_end:m.start()]):
@@ -116,7 +117,7 @@ def _surely_no_unit(text: str, pos: int) -> bool:
         and head[:1] not in openings
 
 
-def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int]) -> Optional[Target]:
+def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int], scans) -> Optional[Target]:
     text = seg.text
     section = seg.section_at(m.start())
     if section is None or section.kind in ("preamble", "closing"):
@@ -142,10 +143,10 @@ def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int]) -
     if a is None:
         return None
     clause_end = _clause_end(text, unit.end)
-    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain)
+    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain, scans)
     if year and ref_year and int(year) < ref_year:
         return None
-    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(text, section, chain, m.start()):
+    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(scans, section, chain, m.start()):
         return None                      # a threshold or condition of a rule, not an aim
     comparator = _comparator(before, text[unit.end:unit.end + 12])
     value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
@@ -246,7 +247,7 @@ def _reference_year(seg: Segmented) -> Optional[int]:
 _PER_YEAR_WORDS = regex.compile(r"bình quân|/năm|mỗi năm|hằng năm")
 
 
-def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
+def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain, scans):
     period = None
     clause = text[clause_start:clause_end]
     p = _PERIOD.search(clause)
@@ -260,9 +261,12 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
         return after.group(1), period
     if p:
         return p.group(2), period
-    own = list(_YEAR_CUE.finditer(text, section.start, pos)) or list(_YEAR_CUE.finditer(text, pos, section.end))
-    if own and section.kind != "dieu":
-        return own[-1 if own[0].start() < pos else 0].group(1), period
+    if section.kind != "dieu":
+        # the section's last year before the number, else its first after it
+        cues = scans.year_cues(section)
+        own = [c for c in cues if c.end() <= pos] or [c for c in cues if c.start() >= pos][:1]
+        if own:
+            return own[-1].group(1), period
     for s in chain[1:]:
         head = text[s.start:min(s.end, s.start + 200)].split("\n", 1)[0]
         found = _YEAR_CUE.search(head) or (_PERIOD.search(head) if s.title else None)
@@ -271,14 +275,45 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
     return None, period
 
 
+class _SectionScans:
+    """What many numbers of one section ask of it, found once per document.
+
+    - year_cues: the _YEAR_CUE matches of the whole section. Those ending by a number are the
+      matches of a scan stopped at it, and the first starting at or after it is what a search
+      from it finds: a cue cannot end within the number (a year ends in a digit, and a number
+      starts after no digit), nor can one start inside a cue before its year.
+    - goal_end: where the section's first _GOAL word ends. No aim word holds another, so no
+      later word ends sooner: a search stopped at pos finds one if and only if it ends by pos.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._years: dict = {}
+        self._goals: dict = {}
+
+    def year_cues(self, section: Section) -> list:
+        span = (section.start, section.end)
+        if span not in self._years:
+            self._years[span] = list(_YEAR_CUE.finditer(self.text, *span))
+        return self._years[span]
+
+    def goal_end(self, section: Section) -> Optional[int]:
+        span = (section.start, section.end)
+        if span not in self._goals:
+            m = _GOAL.search(self.text, *span)
+            self._goals[span] = m.end() if m else None
+        return self._goals[span]
+
+
 # a plan's quantities are aims throughout; elsewhere they need a year or the words of an aim
 _PLAN_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án", "Dự án"}
 _GOAL = regex.compile(r"(?i)mục tiêu|chỉ tiêu|phấn đấu|phần đấu|phân đấu|định hướng")
 
 
-def _goal_context(text: str, section: Section, chain: list[Section], pos: int) -> bool:
+def _goal_context(scans, section: Section, chain: list[Section], pos: int) -> bool:
     """Without a year, a quantity is a target only where the text speaks of aims."""
-    if _GOAL.search(text, section.start, pos):
+    goal_end = scans.goal_end(section)
+    if goal_end is not None and goal_end <= pos:
         return True
     return any(s.title and _GOAL.search(s.title) for s in chain)
 

@@ -93,3 +93,27 @@ def test_word_before_found_at_the_end_only():
         samples += [text[max(0, i - 150):i] for i in range(0, len(text), 11)]
     for before in samples:
         assert targets._not_target_word_before(before) == bool(targets._NOT_TARGET_BEFORE.search(before)), before
+
+
+def test_section_scans_answer_as_scans_of_the_section_do():
+    from extractor.normalise import normalise
+    from extractor.readers import read
+    from extractor.segment import segment
+    paths = sorted(need_shared("corpus", "real", "text").iterdir())[:25]
+    for path in paths:
+        raw = read(path)
+        seg = segment(raw, normalise(raw))
+        text, scans = seg.text, targets._SectionScans(seg.text)
+        for m in targets._NUMBER_RANGE.finditer(text):
+            section = seg.section_at(m.start())
+            if section is None:
+                continue
+            pos = m.start()
+            own = list(targets._YEAR_CUE.finditer(text, section.start, pos)) or \
+                list(targets._YEAR_CUE.finditer(text, pos, section.end))
+            want = own[-1 if own[0].start() < pos else 0].span() if own else None
+            cues = scans.year_cues(section)
+            got = [c for c in cues if c.end() <= pos] or [c for c in cues if c.start() >= pos][:1]
+            assert (got[-1].span() if got else None) == want
+            goal_end = scans.goal_end(section)
+            assert (goal_end is not None and goal_end <= pos) == bool(targets._GOAL.search(text, section.start, pos))
