@@ -133,12 +133,13 @@ def extract_citations(seg: Segmented) -> list[Citation]:
     own = _number_key(seg.metadata.number)
     numbered = [f for f in _numbered(text, limit) if _number_key(f.number) != own]
     _repair_truncated_numbers(numbered)
-    cites = [_complete(seg, f) for f in numbered]
+    keywords = _PreambleKeywords(text)
+    cites = [_complete(seg, f, keywords) for f in numbered]
     # names inside a numbered citation (its title) are part of it, not citations of their own
     taken = [(c.start, c.end) for c in cites]
     for f in _named(text, limit, seg.metadata.issuer):
         if not _overlaps(f, taken):
-            cites.append(_complete(seg, f))
+            cites.append(_complete(seg, f, keywords))
             taken.append((cites[-1].start, cites[-1].end))
     cites.sort(key=lambda c: c.start)
     _number_named_mentions(cites)
@@ -312,7 +313,7 @@ def _overlaps(f: _Found, spans) -> bool:
 
 
 # ----------------------------------------------------------------- details
-def _complete(seg: Segmented, f: _Found) -> Citation:
+def _complete(seg: Segmented, f: _Found, keywords: "_PreambleKeywords") -> Citation:
     text = seg.text
     pos = f.end
     date, pos = _date_after(text, pos, f.number is None)
@@ -331,7 +332,7 @@ def _complete(seg: Segmented, f: _Found) -> Citation:
     section = seg.section_at(f.start)
     return Citation(
         text=text[f.start:end], doc_type=f.doc_type, number=f.number, issued_date=date, issuer=issuer,
-        title=title, name=f.name, relation=_relation(seg, f, section), pinpoint=_pinpoint(text, f.start),
+        title=title, name=f.name, relation=_relation(seg, f, section, keywords), pinpoint=_pinpoint(text, f.start),
         section=section.id if section else None, start=f.start, end=end, page=seg.norm.page_at(f.start))
 
 
@@ -385,13 +386,35 @@ def _pinpoint(text: str, start: int) -> Optional[str]:
     return " ".join(m.group("pin").split()) if m else None
 
 
-def _relation(seg: Segmented, f: _Found, section) -> str:
+class _PreambleKeywords:
+    """The last keyword opening a line of the preamble ("Căn cứ …", "Thực hiện …") before a
+    citation, with the preamble scanned once per document instead of once per citation.
+    A keyword match never runs into a citation (it ends in the keyword, which no citation
+    starts inside), so the matches ending before a citation are those of a scan stopped there."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._found: dict = {}
+
+    def last_before(self, section, pos: int) -> Optional[str]:
+        span = (section.start, section.end)
+        if span not in self._found:
+            self._found[span] = [(m.end(), m.group(1)) for m in _PREAMBLE_KEYWORD.finditer(self.text, *span)]
+        last = None
+        for end, keyword in self._found[span]:
+            if end > pos:
+                break
+            last = keyword
+        return last
+
+
+def _relation(seg: Segmented, f: _Found, section, keywords: "_PreambleKeywords") -> str:
     text = seg.text
     if section is not None and section.kind == "preamble":
-        keyword = _PREAMBLE_KEYWORD.findall(text, section.start, f.start)
-        if keyword and keyword[-1].lower() == "căn cứ":
+        keyword = keywords.last_before(section, f.start)
+        if keyword and keyword.lower() == "căn cứ":
             return "basis"
-        if keyword and keyword[-1] == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
+        if keyword == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
             return "implements"
     after = text[f.end:f.end + _REPEAL_REACH]
     if any(w in after for w in _REPEAL_WORDS) and _AFTER_REPEAL.match(text, f.end):

@@ -309,7 +309,6 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
         rec = _FREQ.get(recur.group(1)) if recur and recur.group(1) else ("half_yearly" if recur else None)
         due = None
         if m.group("dmy") or m.group("dmyw"):
-            g = [x for x in m.groups() if x is not None]
             nums = _DIGITS.findall(m.group("dmy") or m.group("dmyw"))
             d, mo, y = int(nums[0]), int(nums[1]), int(nums[2])
             if not _valid(d, mo):

@@ -129,10 +129,10 @@ def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int], s
     before = text[clause_start:m.start()]
     if (_not_target_word_before(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
         return None
-    cues = [c.group().lower() for c in _CUE.finditer(before)]
-    if not cues and not _OR_MORE.match(text[unit.end:unit.end + 10]):
+    if not _CUE.search(before) and not _OR_MORE.match(text[unit.end:unit.end + 10]):
         return None
-    if _MONEY_OR_RATE.search(unit.printed) and not any(c in _STRONG_CUES for c in cues):
+    if _MONEY_OR_RATE.search(unit.printed) and \
+            not any(c.group().lower() in _STRONG_CUES for c in _CUE.finditer(before)):
         return None                      # "hỗ trợ 100% chi phí, tối đa 5 triệu đồng": a support level
     if _BASELINE_FROM.search(text[max(clause_start, m.start() - 40):m.start()] + "") is None and \
             _YEAR_THEN_UP.match(text[m.end():m.end() + 25]):

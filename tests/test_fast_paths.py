@@ -117,3 +117,18 @@ def test_section_scans_answer_as_scans_of_the_section_do():
             assert (got[-1].span() if got else None) == want
             goal_end = scans.goal_end(section)
             assert (goal_end is not None and goal_end <= pos) == bool(targets._GOAL.search(text, section.start, pos))
+
+
+def test_preamble_keywords_as_a_scan_stopped_at_each_citation():
+    from extractor.normalise import normalise
+    from extractor.readers import read
+    from extractor.segment import segment
+    for path in sorted(need_shared("corpus", "real", "text").iterdir())[:60]:
+        raw = read(path)
+        seg = segment(raw, normalise(raw))
+        keywords = citations._PreambleKeywords(seg.text)
+        for c in citations.extract_citations(seg):
+            section = seg.section_at(c.start)
+            if section is not None and section.kind == "preamble":
+                found = citations._PREAMBLE_KEYWORD.findall(seg.text, section.start, c.start)
+                assert keywords.last_before(section, c.start) == (found[-1] if found else None)
