@@ -6,13 +6,18 @@ pinpoint and the relation the citing clause expresses.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import re
+
 import regex
 
 from . import lexicon
+from .header import expand_abbreviations
+from .normalise import fold
 from .models import Citation, Segmented
 
 # ----------------------------------------------------------------- numbers
@@ -24,6 +29,14 @@ _NUMBER = regex.compile(
     rf"|(?P<party>{_NUM}\s?-\s?{_CODE}\s?/\s?{_CODE}(?:\s?-\s?{_CODE})*)"                      # 23-NQ/TW
     rf"|(?P<admin>{_NUM}\s?/\s?{_CODE}(?:&{_CODE})?(?:\s?-\s?{_CODE}(?:&{_CODE})?)+)"          # 184/TTr-UBND
     r")(?![\w/])")
+
+# Every number has a '/' at most 28 characters after its start ('23-NQ/TW': a _NUM of at most
+# 10 characters, a space, '-', a space, a _CODE of at most 14, a space): _NUMBER is tried only at
+# the digits that close before a slash which may start it, found with the plain re module.
+_SLASH_REACH = 10 + 3 + 14 + 1
+# a digit not inside a word. A subset of the places _NUMBER's look-behind lets through, checked
+# on ASCII only, since re's and regex's \w differ beyond it; regex knows a few astral digits re does not.
+_NUMBER_START = re.compile(r"(?<![A-Za-z0-9_/.\-])[\d\U00010000-\U0010FFFF]")
 
 # Codes printed with D for Đ: the scorer folds Đ anyway, but the record keeps the official form.
 _ASSEMBLY_NUMBER = regex.compile(r"/(?:19|20)\d\d/(?:QH|UBTVQH)\d*$")
@@ -78,6 +91,17 @@ _CONGRESS = regex.compile(
     r"(?P<type>Nghị quyết|Văn kiện|Báo cáo chính trị)\s+(?P<who>Đại hội(?:\s+(?:đại biểu|Đảng bộ|Đảng|toàn quốc|tỉnh|"
     r"thành phố|huyện|lần thứ\s+[IVXL]+|[IVXL]+|của Đảng))+)")
 
+# The words the four patterns above start with. Each begins with the one capital it holds, so
+# no two occurrences overlap and one scan of the text with the plain re module finds them all;
+# a pattern is then tried only where one of its words stands.
+_NAMED_STARTS = {
+    _LAW: ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"),
+    _CONGRESS: ("Nghị quyết", "Văn kiện", "Báo cáo chính trị"),
+    _QUOTED: ("Đề án", "Chương trình", "Kế hoạch", "Dự án", "Phương án"),
+    _OF_ABOUT: ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Kết luận", "Đề án"),
+}
+_NAMED_WORD = re.compile("|".join(sorted({w for words in _NAMED_STARTS.values() for w in words})))
+
 RELATION_TRIGGERS = [
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
     ("replaces", r"thay thế"),
@@ -88,7 +112,9 @@ RELATION_TRIGGERS = [
 ]
 _TRIGGER = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat in RELATION_TRIGGERS), regex.I)
 _PREAMBLE_KEYWORD = regex.compile(r"(?m)^\s*(Căn cứ|CĂN CỨ|Thực hiện|Xét|Theo|Sau khi)")
-_AFTER_REPEAL = regex.compile(r"[^;.\n]{0,200}?\b(?:hết hiệu lực|bị bãi bỏ|được thay thế)\b")
+_REPEAL_WORDS = ("hết hiệu lực", "bị bãi bỏ", "được thay thế")
+_AFTER_REPEAL = regex.compile(r"[^;.\n]{0,200}?\b(?:" + "|".join(_REPEAL_WORDS) + r")\b")
+_REPEAL_REACH = 200 + max(map(len, _REPEAL_WORDS))      # where a match of _AFTER_REPEAL must end
 
 
 @dataclass
@@ -107,12 +133,13 @@ def extract_citations(seg: Segmented) -> list[Citation]:
     own = _number_key(seg.metadata.number)
     numbered = [f for f in _numbered(text, limit) if _number_key(f.number) != own]
     _repair_truncated_numbers(numbered)
-    cites = [_complete(seg, f) for f in numbered]
+    keywords = _PreambleKeywords(text)
+    cites = [_complete(seg, f, keywords) for f in numbered]
     # names inside a numbered citation (its title) are part of it, not citations of their own
     taken = [(c.start, c.end) for c in cites]
     for f in _named(text, limit, seg.metadata.issuer):
         if not _overlaps(f, taken):
-            cites.append(_complete(seg, f))
+            cites.append(_complete(seg, f, keywords))
             taken.append((cites[-1].start, cites[-1].end))
     cites.sort(key=lambda c: c.start)
     _number_named_mentions(cites)
@@ -130,17 +157,49 @@ def _number_named_mentions(cites: list[Citation]) -> None:
 
 def _repair_truncated_numbers(found: list[_Found]) -> None:
     """'709/QĐ-TT' beside '709/QĐ-TTg' in one document is the same number cut short."""
-    numbers = {f.number for f in found if f.number}
+    numbers = sorted({f.number for f in found if f.number})
     for f in found:
         if f.number:
-            longer = [n for n in numbers if n != f.number and n.startswith(f.number) and n[len(f.number)].isalpha()]
+            longer = [n for n in _starting_with(numbers, f.number) if n != f.number and n[len(f.number)].isalpha()]
             if len(longer) == 1:
                 f.number = longer[0]
 
 
+def _starting_with(ordered: list[str], prefix: str):
+    """The strings of a sorted list that start with prefix: they stand together from where prefix would go."""
+    for i in range(bisect.bisect_left(ordered, prefix), len(ordered)):
+        if not ordered[i].startswith(prefix):
+            return
+        yield ordered[i]
+
+
 # ----------------------------------------------------------------- finding
+def _number_starts(text: str, limit: int) -> list[int]:
+    """Every place before limit where a _NUMBER match can start, in order (and some where it cannot)."""
+    starts = set()
+    slash = text.find("/", 0, limit)
+    while slash != -1:
+        for d in _NUMBER_START.finditer(text, max(0, slash - _SLASH_REACH), slash):
+            starts.add(d.start())
+        slash = text.find("/", slash + 1, limit)
+    return sorted(starts)
+
+
+def _matches_at(pattern, starts: list[int], text: str, endpos: int):
+    """pattern.finditer(text, pos, endpos) when starts (in order, all >= pos) holds every place a match
+    can start: a match is tried at each start not inside the match before."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(text, p, endpos)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _numbered(text: str, limit: int):
-    for m in _NUMBER.finditer(text, 0, limit):
+    for m in _matches_at(_NUMBER, _number_starts(text, limit), text, limit):
         number = _normalise_number(m.group())
         code_type = lexicon.doc_type_from_number(number)
         left = text[max(0, m.start() - 160):m.start()]
@@ -167,39 +226,56 @@ def _known_code(number: str, code_type: Optional[str]) -> bool:
     (QĐ, NQ …), or for a công văn ('…/UBND-KT') an issuing body code."""
     if code_type and code_type != "Công văn":
         return True
-    body = regex.split(r"[/\-]", number)
+    body = _NUMBER_PART.split(number)
     return code_type == "Công văn" and len(body) > 1 and body[1] in _issuer_codes()
 
 
 def _listed(left: str) -> bool:
     """An item of a list that shares a head ('các Quyết định …: số A; số B')."""
-    return bool(regex.search(r"(?:^|[;:,]|\bvà)\s*(?:số\s*:?\s*)?$", left)) and bool(_LIST_HEAD.search(left))
+    return bool(_LIST_ITEM_END.search(left)) and bool(_LIST_HEAD.search(left))
+
+
+_LIST_ITEM_END = regex.compile(r"(?:^|[;:,]|\bvà)\s*(?:số\s*:?\s*)?$")
+
+
+_OF_BODY = regex.compile(r"của\s+(.+)$")
 
 
 def _list_issuer(left: str) -> Optional[str]:
     m = _LIST_HEAD.search(left)
     if not m:
         return None
-    of = regex.search(r"của\s+(.+)$", m.group("rest"))
+    of = _OF_BODY.search(m.group("rest"))
     return _clean_issuer(of.group(1)) if of else None
 
 
+def _named_starts(text: str, limit: int) -> dict:
+    """For each named-document pattern, the places before limit where one of its words starts."""
+    starts: dict = {pattern: [] for pattern in _NAMED_STARTS}
+    for w in _NAMED_WORD.finditer(text, 0, limit):
+        for pattern, words in _NAMED_STARTS.items():
+            if w.group() in words:
+                starts[pattern].append(w.start())
+    return starts
+
+
 def _named(text: str, limit: int, own_issuer: Optional[str]):
-    for m in _LAW.finditer(text, 0, limit):
+    starts = _named_starts(text, limit)
+    for m in _matches_at(_LAW, starts[_LAW], text, limit):
         name = _cut_law_name(m.group("type") + m.group("rest"))
-        if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or regex.search(r"\b(?:này|nói trên|trên)$", name):
+        if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or _REFERS_BACK.search(name):
             continue
-        if regex.match(r"^Luật\s+(?:số|sư|gia|pháp)\b", name):
+        if _NOT_A_LAW.match(name):
             continue
         yield _Found(m.start(), m.start() + len(name), None,
                      lexicon.doc_type_from_word(m.group("type")) or m.group("type"), name, None)
-    for m in _CONGRESS.finditer(text, 0, limit):
+    for m in _matches_at(_CONGRESS, starts[_CONGRESS], text, limit):
         doc_type = "Nghị quyết" if m.group("type") == "Nghị quyết" else "Văn bản"
         yield _Found(m.start(), m.end(), None, doc_type, m.group(0), m.group("who"))
-    for m in _QUOTED.finditer(text, 0, limit):
+    for m in _matches_at(_QUOTED, starts[_QUOTED], text, limit):
         yield _Found(m.start(), m.end(), None, lexicon.doc_type_from_word(m.group("type")) or "Văn bản",
                      m.group(0), None)
-    for m in _OF_ABOUT.finditer(text, 0, limit):
+    for m in _matches_at(_OF_ABOUT, starts[_OF_ABOUT], text, limit):
         doc_type = lexicon.doc_type_from_word(m.group("type"))
         if _same_body(m.group("who"), own_issuer):
             continue          # "Nghị quyết của Ban Chấp hành … về …" in its own text is the document itself
@@ -209,9 +285,11 @@ def _named(text: str, limit: int, own_issuer: Optional[str]):
         yield _Found(m.start(), m.start() + len(name), None, doc_type, name.rstrip(" ,"), _clean_issuer(m.group("who")))
 
 
+_REFERS_BACK = regex.compile(r"\b(?:này|nói trên|trên)$")        # "Luật này", "Luật nói trên"
+_NOT_A_LAW = regex.compile(r"^Luật\s+(?:số|sư|gia|pháp)\b")      # "Luật sư", "luật gia"
+
+
 def _same_body(who: str, own: Optional[str]) -> bool:
-    from .normalise import fold
-    from .header import expand_abbreviations
     a, b = fold(expand_abbreviations(who)), fold(own or "")
     return bool(a and b and (a in b or b in a))
 
@@ -222,8 +300,12 @@ def _cut_law_name(raw: str) -> str:
     name = raw[:end.start()] if end else raw
     # "Luật A và Luật B": the second law is its own citation, unless this one amends both
     if not name.startswith("Luật sửa đổi"):
-        name = regex.split(r"\s+và\s+(?=Luật|Bộ luật)", name)[0]
-    return regex.sub(r"\s+(?:và|hoặc|với)$", "", name.strip(" ,"))
+        name = _AND_LAW.split(name)[0]
+    return _TRAILING_AND.sub("", name.strip(" ,"))
+
+
+_AND_LAW = regex.compile(r"\s+và\s+(?=Luật|Bộ luật)")
+_TRAILING_AND = regex.compile(r"\s+(?:và|hoặc|với)$")
 
 
 def _overlaps(f: _Found, spans) -> bool:
@@ -231,7 +313,7 @@ def _overlaps(f: _Found, spans) -> bool:
 
 
 # ----------------------------------------------------------------- details
-def _complete(seg: Segmented, f: _Found) -> Citation:
+def _complete(seg: Segmented, f: _Found, keywords: "_PreambleKeywords") -> Citation:
     text = seg.text
     pos = f.end
     date, pos = _date_after(text, pos, f.number is None)
@@ -250,7 +332,7 @@ def _complete(seg: Segmented, f: _Found) -> Citation:
     section = seg.section_at(f.start)
     return Citation(
         text=text[f.start:end], doc_type=f.doc_type, number=f.number, issued_date=date, issuer=issuer,
-        title=title, name=f.name, relation=_relation(seg, f, section), pinpoint=_pinpoint(text, f.start),
+        title=title, name=f.name, relation=_relation(seg, f, section, keywords), pinpoint=_pinpoint(text, f.start),
         section=section.id if section else None, start=f.start, end=end, page=seg.norm.page_at(f.start))
 
 
@@ -279,7 +361,6 @@ def _clean_issuer(who: str) -> Optional[str]:
     raw = _issuer_raw(who).strip()
     if not raw or not raw[:1].isupper() or len(raw.split()) > 14:
         return None
-    from .header import expand_abbreviations
     return expand_abbreviations(raw)
 
 
@@ -298,28 +379,70 @@ def _title_after(text: str, pos: int) -> tuple[Optional[str], int]:
 
 
 def _pinpoint(text: str, start: int) -> Optional[str]:
-    m = _PINPOINT.search(text[max(0, start - 80):start])
+    left = text[max(0, start - 80):start]
+    if "iều" not in left and "hoản" not in left:
+        return None           # every pinpoint holds "Điều"/"điều" or "khoản"/"Khoản"
+    m = _PINPOINT.search(left)
     return " ".join(m.group("pin").split()) if m else None
 
 
-def _relation(seg: Segmented, f: _Found, section) -> str:
+class _PreambleKeywords:
+    """The last keyword opening a line of the preamble ("Căn cứ …", "Thực hiện …") before a
+    citation, with the preamble scanned once per document instead of once per citation.
+    A keyword match never runs into a citation (it ends in the keyword, which no citation
+    starts inside), so the matches ending before a citation are those of a scan stopped there."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._found: dict = {}
+
+    def last_before(self, section, pos: int) -> Optional[str]:
+        span = (section.start, section.end)
+        if span not in self._found:
+            self._found[span] = [(m.end(), m.group(1)) for m in _PREAMBLE_KEYWORD.finditer(self.text, *span)]
+        last = None
+        for end, keyword in self._found[span]:
+            if end > pos:
+                break
+            last = keyword
+        return last
+
+
+def _relation(seg: Segmented, f: _Found, section, keywords: "_PreambleKeywords") -> str:
     text = seg.text
     if section is not None and section.kind == "preamble":
-        keyword = _PREAMBLE_KEYWORD.findall(text, section.start, f.start)
-        if keyword and keyword[-1].lower() == "căn cứ":
+        keyword = keywords.last_before(section, f.start)
+        if keyword and keyword.lower() == "căn cứ":
             return "basis"
-        if keyword and keyword[-1] == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
+        if keyword == "Thực hiện" and not _TRIGGER.search(text, max(section.start, f.start - 60), f.start):
             return "implements"
-    if _AFTER_REPEAL.match(text, f.end):
+    after = text[f.end:f.end + _REPEAL_REACH]
+    if any(w in after for w in _REPEAL_WORDS) and _AFTER_REPEAL.match(text, f.end):
         return "repeals"
-    clause_start = max(text.rfind(c, 0, f.start) for c in ";\n.:") + 1
-    left = text[max(clause_start, f.start - 100):f.start]
-    last = None
-    for m in _TRIGGER.finditer(left):
-        last = m
+    # the clause before the citation, at most 100 characters of it
+    window = text[max(0, f.start - 100):f.start]
+    left = window[max(window.rfind(c) for c in ";\n.:") + 1:]
+    last = _last_trigger(left)
     if last is None:
         return "references"
     return last.lastgroup
+
+
+# Searching from the right finds the last trigger at once. No two trigger words can overlap
+# across a space (tests/test_fast_paths.py checks the list), so unless the one found directly
+# follows a letter, no earlier match covers its start and a left-to-right scan ends on it too.
+_TRIGGER_FROM_RIGHT = regex.compile("(?r)" + _TRIGGER.pattern, regex.I)
+
+
+def _last_trigger(left: str):
+    """The last match of _TRIGGER.finditer(left), or None."""
+    m = _TRIGGER_FROM_RIGHT.search(left)
+    if m is None or m.start() == 0 or not left[m.start() - 1].isalpha():
+        return m
+    last = None
+    for last in _TRIGGER.finditer(left):
+        pass
+    return last
 
 
 _SPACE_RUN = regex.compile(r"\s+")

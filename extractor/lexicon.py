@@ -89,10 +89,13 @@ def _province_by_fold() -> dict[str, tuple[str, str]]:
     return {fold(name): (name, kind) for name, kind in _provinces()}
 
 
+_PROVINCE_WORD = regex.compile(r"^(tinh|thanh pho)\s+")
+
+
 def province(name: str) -> Optional[tuple[str, str]]:
     """(official spelling, kind) for a province name however it was printed."""
     key = fold(" ".join(name.replace("TP.", "").replace("Tp.", "").split()))
-    key = regex.sub(r"^(tinh|thanh pho)\s+", "", key)
+    key = _PROVINCE_WORD.sub("", key)
     if key in _province_by_fold():
         return _province_by_fold()[key]
     return None
@@ -160,19 +163,23 @@ def proper_case(text: str) -> str:
     # capital ("Sở Nông nghiệp và Môi trường"), the others are lower case
     words = result.split(" ")
     for k, w in enumerate(words):
-        if regex.fullmatch(r"\p{Lu}[\p{Lu}\-]+", w) and w not in _KEEP_CAPS:
+        if _CAPS_WORD.fullmatch(w) and w not in _KEEP_CAPS:
             prev = words[k - 1] if k else ""
             starts_name = not prev or prev in ("và", "Sở", "Bộ", "Ban", "Cục", "Vụ", "Tổng", "Văn", "Viện", "Trung")
             words[k] = w[0] + w[1:].lower() if starts_name or prev[:1].isupper() and k == 1 else w.lower()
     return " ".join(words).replace("Công thương", "Công Thương")
 
 
+_CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\-]+")
 _KEEP_CAPS = {"UBND", "HĐND", "MTTQ", "TW", "VN", "CP", "KH&CN", "KH&ĐT", "TN&MT"}
+
+
+_PROVINCE_NAMED = regex.compile(r"(?i)\b(tỉnh|thành phố|tp\.?)\s+(.+)$")
 
 
 def province_case(text: str) -> str:
     """'TỈNH HUNG YÊN' → 'tỉnh Hưng Yên' using the province list."""
-    m = regex.search(r"(?i)\b(tỉnh|thành phố|tp\.?)\s+(.+)$", text)
+    m = _PROVINCE_NAMED.search(text)
     if not m:
         return text
     p = province(m.group(2))

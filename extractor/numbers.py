@@ -7,6 +7,7 @@ import regex
 
 # A dot followed by exactly three digits groups thousands; a comma marks decimals.
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NUMBER = regex.compile(NUMBER)
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
           "trăm": 100, "nghìn": 1000, "vạn": 10000}
 
@@ -16,7 +17,7 @@ def parse_number(text: str) -> Optional[float]:
     t = text.strip()
     if t.lower() in _WORDS:
         return float(_WORDS[t.lower()])
-    if not regex.fullmatch(NUMBER, t):
+    if not _NUMBER.fullmatch(t):
         return None
     return float(t.replace(".", "").replace(",", "."))
 

@@ -28,6 +28,8 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PAST_HEAD = regex.compile(r"thuc hien|uoc|hien trang|ket qua|\bth\b|da dat")
 _VALUE = regex.compile(rf"^\s*(?P<cmp>[≥≤><~]|tren|duoi|toi thieu|toi da|it nhat|khoang|khong duoi|khong qua)?\s*"
                        rf"(?P<a>{NUMBER})\s*(?:(?P<dash>[-–]|den)\s*(?P<b>{NUMBER}))?\s*(?P<pct>%)?\s*$")
+_DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
 _COMPARATOR = {"≥": "gte", ">": "gt", "≤": "lte", "<": "lt", "~": "approx", "tren": "gt", "duoi": "lt",
                "toi thieu": "gte", "it nhat": "gte", "khong duoi": "gte", "toi da": "lte", "khong qua": "lte",
                "khoang": "approx"}
@@ -96,7 +98,7 @@ def _year_columns(fl: str, cells) -> dict[int, tuple[str, bool]]:
     for row in cells[:2]:
         for i, (a, b) in enumerate(row):
             m = _YEAR.search(fl, a, b)
-            if m and i not in out and not regex.search(r"\d", fl[a:m.start()]):
+            if m and i not in out and not _DIGIT.search(fl[a:m.start()]):
                 above = fl[slice(*cells[0][i])] if i < len(cells[0]) else ""
                 out[i] = (m.group(1), bool(_PAST_HEAD.search(fl[a:b]) or _PAST_HEAD.search(above)))
     return out
@@ -115,7 +117,7 @@ def table_targets(seg: Segmented, tables: list[Table]) -> list[Target]:
         indicator_col = next(i for i, (a, b) in enumerate(head) if _INDICATOR_HEAD.search(fl, a, b))
         unit_col = next((i for i, (a, b) in enumerate(head) if _UNIT_HEAD.match(fl[a:b])), None)
         for row in cells[1:]:
-            if indicator_col >= len(row) or not regex.search(r"\p{L}", seg.text[slice(*row[indicator_col])]):
+            if indicator_col >= len(row) or not _LETTER.search(seg.text[slice(*row[indicator_col])]):
                 continue
             out += _row_targets(seg, fl, row, indicator_col, unit_col, years)
     return out

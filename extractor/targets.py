@@ -35,9 +35,11 @@ _COMPARATORS = [("approx", r"khoảng|xấp xỉ|gần"), ("gte", r"ít nhất|t
                 ("lte", r"tối đa|không quá|không vượt quá|top"), ("gt", r"trên|hơn|vượt"), ("lt", r"dưới")]
 _COMPARATOR = regex.compile(r"(?:" + "|".join(f"(?P<{n}>\\b(?:{p}))" for n, p in _COMPARATORS) + r")(?:\s+(?:mức|từ|là))?\s*$",
                             regex.I)
-_NOT_TARGET_BEFORE = regex.compile(
-    r"(?:Điều|khoản|điểm|Khoản|Mục|Chương|số|Số|ngày|tháng|năm|lần thứ|khóa|khoá|Khóa|giai đoạn|top|VNR|"
-    r"Quyết định|Nghị định|Nghị quyết|mẫu|Mẫu|phụ lục|Phụ lục|Quốc lộ|quốc lộ|tỉnh lộ|đường|lô|thửa|tờ)\s*$")
+_NOT_TARGET_WORDS = ("Điều", "khoản", "điểm", "Khoản", "Mục", "Chương", "số", "Số", "ngày", "tháng", "năm", "lần thứ",
+                     "khóa", "khoá", "Khóa", "giai đoạn", "top", "VNR", "Quyết định", "Nghị định", "Nghị quyết", "mẫu",
+                     "Mẫu", "phụ lục", "Phụ lục", "Quốc lộ", "quốc lộ", "tỉnh lộ", "đường", "lô", "thửa", "tờ")
+_NOT_TARGET_BEFORE = regex.compile(r"(?:" + "|".join(_NOT_TARGET_WORDS) + r")\s*$")
+_NOT_TARGET_REACH = max(map(len, _NOT_TARGET_WORDS))
 
 
 @dataclass
@@ -56,17 +58,25 @@ def extract_targets(seg: Segmented) -> list[Target]:
     ref_year = _reference_year(seg)
     out: list[Target] = []
     prev_end = -1
+    ranks = "top" in text          # most documents have no "thuộc top …" to look for
+    scans = _SectionScans(text)
     for m in _NUMBER_RANGE.finditer(text, lo, hi):
-        t = _target_at(seg, m, by_id, ref_year)
+        # most numbers have no unit after them: that test comes first (every later test
+        # only turns the number away, so their order does not change the answer)
+        unit = _unit_beside(text, m, ranks)
+        if unit is None:
+            continue
+        t = _target_at(seg, m, unit, by_id, ref_year, scans)
         if t:
             # "ít nhất 05 KCN và 09 CCN": a comparator reaches over "và" to the next quantity
-            if out and t.comparator == "eq" and regex.fullmatch(r"\s*(?:và|,)\s*", text[prev_end:m.start()]):
+            if out and t.comparator == "eq" and _AND_BETWEEN.fullmatch(text[prev_end:m.start()]):
                 t.comparator = out[-1].comparator
             out.append(t)
             prev_end = t.end
     return out
 
 
+_AND_BETWEEN = regex.compile(r"\s*(?:và|,)\s*")
 _TOP_BEFORE = regex.compile(r"thuộc\s+top\s*$")
 _NUMBER_DASH_BEFORE = regex.compile(r"\d\s*[-–/]\s*$")
 _OR_MORE = regex.compile(r"\s*trở lên")
@@ -79,15 +89,36 @@ _NUMBER_RANGE = regex.compile(
     r"(?<![\w./,\-])(?P<a>" + NUMBER + r")(?:\s*[-–]\s*(?P<b>" + NUMBER + r"))?(?![\w/]|[.,]\d)")
 
 
-def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Target]:
+def _unit_beside(text: str, m, ranks: bool) -> Optional[_Unit]:
+    """The unit after the number m, or 'top' for "thuộc top 20" (a rank to reach or better)
+    when ranks says the text has a "top" at all."""
+    start, end = m.start(), m.end()
+    unit = None if _surely_no_unit(text, end) else _unit_after(text, end)
+    if unit is None and ranks and _TOP_BEFORE.search(text[max(0, start - 12):start]):
+        unit = _Unit("top", "top", 1.0, end)
+    return unit
+
+
+def _not_target_word_before(before: str) -> bool:
+    """_NOT_TARGET_BEFORE.search(before), looking only at the end of a long clause: a match is one
+    of the words and the spaces after it (str.rstrip strips every space \\s matches, and more)."""
+    spaces = len(before) - len(before.rstrip())
+    return bool(_NOT_TARGET_BEFORE.search(before[-(_NOT_TARGET_REACH + spaces):]))
+
+
+def _surely_no_unit(text: str, pos: int) -> bool:
+    """A cheap test that turns away most numbers before the unit pattern is tried: after the
+    spaces (str.isspace knows every space \\s does) must come how some unit, scale word or % begins."""
+    head = text[pos:pos + 8].lstrip()
+    if len(head) < 4:
+        return False          # many spaces, or the end of the text: the pattern decides
+    openings = _unit_tables()[2]
+    return head[:4] not in openings and head[:3] not in openings and head[:2] not in openings \
+        and head[:1] not in openings
+
+
+def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int], scans) -> Optional[Target]:
     text = seg.text
-    # most numbers have no unit after them: that test comes first (every test here only
-    # turns the number away, so their order does not change the answer)
-    unit = _unit_after(text, m.end())
-    if unit is None and _TOP_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-        unit = _Unit("top", "top", 1.0, m.end())       # "thuộc top 20": a rank to reach or better
-    if unit is None:
-        return None
     section = seg.section_at(m.start())
     if section is None or section.kind in ("preamble", "closing"):
         return None
@@ -96,12 +127,12 @@ def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Ta
         return None
     clause_start = _clause_start(text, m.start(), section.start)
     before = text[clause_start:m.start()]
-    if (_NOT_TARGET_BEFORE.search(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
+    if (_not_target_word_before(before) and unit.printed != "top") or _NUMBER_DASH_BEFORE.search(before):
         return None
-    cues = [c.group().lower() for c in _CUE.finditer(before)]
-    if not cues and not _OR_MORE.match(text[unit.end:unit.end + 10]):
+    if not _CUE.search(before) and not _OR_MORE.match(text[unit.end:unit.end + 10]):
         return None
-    if _MONEY_OR_RATE.search(unit.printed) and not any(c in _STRONG_CUES for c in cues):
+    if _MONEY_OR_RATE.search(unit.printed) and \
+            not any(c.group().lower() in _STRONG_CUES for c in _CUE.finditer(before)):
         return None                      # "hỗ trợ 100% chi phí, tối đa 5 triệu đồng": a support level
     if _BASELINE_FROM.search(text[max(clause_start, m.start() - 40):m.start()] + "") is None and \
             _YEAR_THEN_UP.match(text[m.end():m.end() + 25]):
@@ -112,10 +143,10 @@ def _target_at(seg: Segmented, m, by_id, ref_year: Optional[int]) -> Optional[Ta
     if a is None:
         return None
     clause_end = _clause_end(text, unit.end)
-    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain)
+    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain, scans)
     if year and ref_year and int(year) < ref_year:
         return None
-    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(text, section, chain, m.start()):
+    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(scans, section, chain, m.start()):
         return None                      # a threshold or condition of a rule, not an aim
     comparator = _comparator(before, text[unit.end:unit.end + 12])
     value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
@@ -138,11 +169,13 @@ def _unit_tables():
     scale_re = "|".join(regex.escape(s) for s, _ in scales)
     unit_re = "|".join(regex.escape(u) for u in units)
     pattern = regex.compile(rf"\s*(?P<scale>(?:{scale_re})\s+)?(?P<unit>{unit_re})(?![\p{{L}}\d])")
-    return dict(scales), pattern, data
+    # how a unit, a scale word or a % can begin: its first four characters, or all of a shorter one
+    openings = frozenset(w[:4] for w in [s for s, _ in scales] + units + ["%"])
+    return dict(scales), pattern, openings
 
 
 def _unit_after(text: str, pos: int) -> Optional[_Unit]:
-    scales, pattern, data = _unit_tables()
+    scales, pattern, _ = _unit_tables()
     m = pattern.match(text, pos)
     if not m:
         m2 = _PERCENT.match(text[pos:pos + 12])
@@ -192,9 +225,15 @@ def _is_past(before: str, ref_year: Optional[int]) -> bool:
     for p in _PERIOD.finditer(before):
         if ref_year and int(p.group(2)) < ref_year:
             return True
-    return bool(ref_year and regex.search(rf"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{{0,40}}đạt\s*[^;]{{0,30}}$", before)
-                and int(regex.search(r"((?:19|20)\d\d)", before[-80:] or "0000") .group(1)
-                        if regex.search(r"((?:19|20)\d\d)", before[-80:]) else 9999) < ref_year)
+    # "năm 2020 … đạt …": a result reached in a year before the document's
+    if not ref_year or "đạt" not in before or not _YEAR_REACHED.search(before):
+        return False
+    year = _ANY_YEAR.search(before[-80:])
+    return (int(year.group(1)) if year else 9999) < ref_year
+
+
+_YEAR_REACHED = regex.compile(r"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{0,40}đạt\s*[^;]{0,30}$")
+_ANY_YEAR = regex.compile(r"((?:19|20)\d\d)")
 
 
 def _reference_year(seg: Segmented) -> Optional[int]:
@@ -205,11 +244,14 @@ def _reference_year(seg: Segmented) -> Optional[int]:
     return min(years) - 1 if years else None
 
 
-def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
+_PER_YEAR_WORDS = regex.compile(r"bình quân|/năm|mỗi năm|hằng năm")
+
+
+def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain, scans):
     period = None
     clause = text[clause_start:clause_end]
     p = _PERIOD.search(clause)
-    if p and (regex.search(r"bình quân|/năm|mỗi năm|hằng năm", clause)):
+    if p and _PER_YEAR_WORDS.search(clause):
         period = f"{p.group(1)}-{p.group(2)}"
     before = list(_YEAR_CUE.finditer(text, clause_start, pos))
     if before:
@@ -219,9 +261,12 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
         return after.group(1), period
     if p:
         return p.group(2), period
-    own = list(_YEAR_CUE.finditer(text, section.start, pos)) or list(_YEAR_CUE.finditer(text, pos, section.end))
-    if own and section.kind != "dieu":
-        return own[-1 if own[0].start() < pos else 0].group(1), period
+    if section.kind != "dieu":
+        # the section's last year before the number, else its first after it
+        cues = scans.year_cues(section)
+        own = [c for c in cues if c.end() <= pos] or [c for c in cues if c.start() >= pos][:1]
+        if own:
+            return own[-1].group(1), period
     for s in chain[1:]:
         head = text[s.start:min(s.end, s.start + 200)].split("\n", 1)[0]
         found = _YEAR_CUE.search(head) or (_PERIOD.search(head) if s.title else None)
@@ -230,14 +275,45 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain):
     return None, period
 
 
+class _SectionScans:
+    """What many numbers of one section ask of it, found once per document.
+
+    - year_cues: the _YEAR_CUE matches of the whole section. Those ending by a number are the
+      matches of a scan stopped at it, and the first starting at or after it is what a search
+      from it finds: a cue cannot end within the number (a year ends in a digit, and a number
+      starts after no digit), nor can one start inside a cue before its year.
+    - goal_end: where the section's first _GOAL word ends. No aim word holds another, so no
+      later word ends sooner: a search stopped at pos finds one if and only if it ends by pos.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._years: dict = {}
+        self._goals: dict = {}
+
+    def year_cues(self, section: Section) -> list:
+        span = (section.start, section.end)
+        if span not in self._years:
+            self._years[span] = list(_YEAR_CUE.finditer(self.text, *span))
+        return self._years[span]
+
+    def goal_end(self, section: Section) -> Optional[int]:
+        span = (section.start, section.end)
+        if span not in self._goals:
+            m = _GOAL.search(self.text, *span)
+            self._goals[span] = m.end() if m else None
+        return self._goals[span]
+
+
 # a plan's quantities are aims throughout; elsewhere they need a year or the words of an aim
 _PLAN_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án", "Dự án"}
 _GOAL = regex.compile(r"(?i)mục tiêu|chỉ tiêu|phấn đấu|phần đấu|phân đấu|định hướng")
 
 
-def _goal_context(text: str, section: Section, chain: list[Section], pos: int) -> bool:
+def _goal_context(scans, section: Section, chain: list[Section], pos: int) -> bool:
     """Without a year, a quantity is a target only where the text speaks of aims."""
-    if _GOAL.search(text, section.start, pos):
+    goal_end = scans.goal_end(section)
+    if goal_end is not None and goal_end <= pos:
         return True
     return any(s.title and _GOAL.search(s.title) for s in chain)
 
@@ -277,13 +353,18 @@ _HEDGES = regex.compile(r"\s*\b(?:phấn đấu|phần đấu|phân đấu|đạ
                         r"tăng|có thêm|thêm|sản lượng)\b\s*$", regex.I)
 
 
+_BY_YEAR_OPENING = regex.compile(r"^(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s*")
+_AIM_OPENING = regex.compile(r"^(?:phấn đấu|Phấn đấu|Phân đầu|Phần đầu)\s+")
+_PERIOD_CLOSING = regex.compile(r"\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*$")
+
+
 def _indicator(phrase: str) -> Optional[str]:
-    phrase = regex.sub(r"^(?:Đến|đến)\s+(?:cuối\s+)?năm\s+\d{4},?\s*", "", phrase.strip())
-    phrase = regex.sub(r"^(?:phấn đấu|Phấn đấu|Phân đầu|Phần đầu)\s+", "", phrase)
+    phrase = _BY_YEAR_OPENING.sub("", phrase.strip())
+    phrase = _AIM_OPENING.sub("", phrase)
     for _ in range(4):
         new = _HEDGES.sub("", phrase)
         if new == phrase:
             break
         phrase = new
-    phrase = regex.sub(r"\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*$", "", phrase).strip(" ,;:")
+    phrase = _PERIOD_CLOSING.sub("", phrase).strip(" ,;:")
     return phrase[:1].upper() + phrase[1:] if phrase else None
