@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import numpy
 import regex
 
 from .models import NormText, RawDocument
@@ -489,8 +490,24 @@ _FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0x41, 0x250)) + list
 # character missing from the table costs str.translate a raised and caught LookupError,
 # which made folding twice as slow (quotes, dashes and … are common in the texts).
 _DENSE_FOLD_TABLE = {cp: _FOLD_TABLE.get(cp, chr(cp)) for cp in range(0x2200)}
+# The table as an array of code points, for whole documents: one vectorised lookup is five
+# times faster than str.translate's lookup per character, but costs more to set up, so
+# short strings (names, phrases) keep str.translate.
+_FOLD_ARRAY = numpy.array([ord(_DENSE_FOLD_TABLE[cp]) for cp in range(0x2200)], dtype=numpy.uint32)
+_ARRAY_FROM = 2000
 
 
 def fold(text: str) -> str:
     """Lowercase, no diacritics, đ→d; same length as the input."""
-    return text.translate(_DENSE_FOLD_TABLE)
+    if len(text) < _ARRAY_FROM:
+        return text.translate(_DENSE_FOLD_TABLE)
+    try:
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    except UnicodeEncodeError:  # a lone surrogate left by a broken decoding
+        return text.translate(_DENSE_FOLD_TABLE)
+    size = len(_FOLD_ARRAY)
+    if points.max() < size:
+        folded = _FOLD_ARRAY[points]
+    else:  # characters past the table are their own fold
+        folded = numpy.where(points < size, _FOLD_ARRAY[numpy.minimum(points, size - 1)], points)
+    return folded.tobytes().decode("utf-32-le")

@@ -92,3 +92,13 @@ def test_homoglyphs_and_bullet_glyphs():
     n = norm("Thông tư số 06/2026/TT-BT\u0421\n\uf0b7 Mục một")
     assert "TT-BTC" in n.text
     assert "• Mục một" in n.text
+
+
+def test_fold_of_a_long_text_is_the_fold_of_each_character():
+    # long texts are folded by an array lookup: it must agree with the per-character table
+    from extractor.normalise import _DENSE_FOLD_TABLE
+    text = ("Ủy ban nhân dân tỉnh ĐẮK LẮK “ban hành” – Điều 5. Ⅻ 😀 Ωμέγα Привет ǅ " * 60)
+    assert len(text) > 2000
+    assert fold(text) == text.translate(_DENSE_FOLD_TABLE)
+    assert fold(text).startswith("uy ban nhan dan tinh dak lak")
+    assert len(fold(text + "\ud800")) == len(text) + 1      # a lone surrogate falls back
