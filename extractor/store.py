@@ -156,17 +156,21 @@ def _tables_kind_and_number_source(db: sqlite_utils.Database) -> None:
 
 
 # ----------------------------------------------------------------- keys
+_SPACES = regex.compile(r"\s+")
+_NOT_WORD = regex.compile(r"[^\w ]+")
+
+
 def number_key(number: Optional[str]) -> Optional[str]:
     if not number:
         return None
-    return regex.sub(r"\s+", "", number).upper().replace("Đ", "D").replace("–", "-").strip(".;,")
+    return _SPACES.sub("", number).upper().replace("Đ", "D").replace("–", "-").strip(".;,")
 
 
 def name_key(doc_type: Optional[str], name: Optional[str]) -> Optional[str]:
     """'Luật Đất đai' and a Luật titled 'ĐẤT ĐAI' share the key 'luat dat dai'."""
     if not name:
         return None
-    key = " ".join(regex.sub(r"[^\w ]+", " ", fold(name)).split())
+    key = " ".join(_NOT_WORD.sub(" ", fold(name)).split())
     t = " ".join(fold(doc_type or "").split())
     if t and not key.startswith(t):
         key = f"{t} {key}"
@@ -454,7 +458,7 @@ def _resolve_older(db, doc_id: int, document: dict) -> None:
 # ----------------------------------------------------------------- queries
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
     """Sections matching a phrase, with or without diacritics, best first."""
-    folded = " ".join(regex.sub(r"[^\w ]+", " ", fold(query)).split())
+    folded = " ".join(_NOT_WORD.sub(" ", fold(query)).split())
     if not folded:
         return []
     phrase = '"' + folded.replace('"', "") + '"'
