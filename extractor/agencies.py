@@ -95,14 +95,60 @@ def _lex_re(leads: tuple[str, ...]):
     return regex.compile(r"(?:" + "|".join(_flex(names[i]) for i in picked) + r")(?![\w&])")
 
 
-def _lex_match(fl: str, p: int):
-    """The longest-first lexicon name at p. A name can match only if the word at p starts
+def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
+    r"""The longest-first lexicon name at p. A name can match only if the word at p starts
     with the name's leading word characters, so only those names are tried: the same
-    answer as one alternation of all 300 names, found without trying them all."""
-    word = _LEAD.match(fl, p).group()
-    by_lead = _lex_by_lead()
-    leads = tuple(word[:k] for k in range(len(word) + 1) if word[:k] in by_lead)
-    return _lex_re(leads).match(fl, p) if leads else None
+    answer as one alternation of all 300 names, found without trying them all.
+
+    Before the pattern, the squeezed test: what a name's pattern matches is its parts with
+    only [\s\-,] characters between them, so the text from p with those characters
+    dropped starts with the name's parts run together. Where no name passes, nothing matches."""
+    if leads is None:
+        leads = _token_info(_LEAD.match(fl, p).group())[2]
+    if not leads:
+        return None
+    window = fl[p:p + _SQ_WINDOW]
+    sq = None
+    if window.isascii() and _squeezed()[4]:        # as bytes, the fast way
+        longest, short, by4, ascii_seps = _squeezed()[4]
+        sq = window.encode("ascii").translate(None, ascii_seps)
+    elif max(window) <= "\uffff":      # the table knows the Basic Multilingual Plane
+        table, longest, short, by4 = _squeezed()[:4]
+        sq = window.translate(table)
+    # decided only when the squeezed window is as long as the longest name, or the text ends in it
+    if sq is not None and (len(sq) >= longest or p + _SQ_WINDOW >= len(fl)):
+        if sq[:2] not in short and sq[:3] not in short and not sq.startswith(by4.get(sq[:4], ())):
+            return None
+    return _lex_re(leads).match(fl, p)
+
+
+_SQ_WINDOW = 64
+
+
+@lru_cache(maxsize=None)
+def _squeezed():
+    r"""(table deleting the [\s\-,] characters of the Basic Multilingual Plane, length of the
+    longest squeezed name, the squeezed names shorter than 4, the others by their first 4 as
+    tuples, and the same as bytes when every name is ASCII: (longest, short, by 4, the ASCII
+    [\s\-,] bytes), else ())."""
+    bmp = "".join(map(chr, range(0x10000)))
+    seps = regex.findall(r"[\s\-,]", bmp)
+    table = {ord(c): None for c in seps}
+    names = {n.translate(table) for n in _lex_names()}
+    names.discard("")
+
+    def index(names):
+        by4: dict = {}
+        for n in sorted(names):
+            if len(n) >= 4:
+                by4.setdefault(n[:4], []).append(n)
+        return (max(map(len, names)), frozenset(n for n in names if len(n) < 4),
+                {k: tuple(v) for k, v in by4.items()})
+
+    if not all(n.isascii() for n in names):
+        return (table, *index(names), ())      # a name could run on past an ASCII window: no bytes index
+    ascii_seps = "".join(c for c in seps if c.isascii()).encode("ascii")
+    return (table, *index(names), (*index({n.encode("ascii") for n in names}), ascii_seps))
 
 
 @lru_cache(maxsize=None)
@@ -146,13 +192,93 @@ _GEN_RE = None
 _QUAL_RE = None
 
 
+_HEAD_TOK = _ROLE_TOK = _GEN_TOK = frozenset()
+_HEAD_WORDS = _ROLE_WORDS = _GEN_WORDS = None
+_QUAL_TOK: tuple = ()
+
+
 def _compile():
-    global _HEAD_RE, _ROLE_RE, _GEN_RE, _QUAL_RE
+    global _HEAD_RE, _ROLE_RE, _GEN_RE, _QUAL_RE, _HEAD_TOK, _ROLE_TOK, _GEN_TOK, _QUAL_TOK
+    global _HEAD_WORDS, _ROLE_WORDS, _GEN_WORDS
     d = _data()
     _HEAD_RE = regex.compile(r"(?:" + _alt(_fold(h) for h in d["heads"]) + r")(?!\w)")
     _ROLE_RE = regex.compile(r"(?:" + _alt(_fold(r) for r in d["roles"]) + r")(?!\w)")
     _GEN_RE = regex.compile(r"(?:" + _alt(_fold(g) for g in d["generic"]) + r")(?!\w)")
     _QUAL_RE = regex.compile(r"[ ]+(?:" + _alt(_fold(q) for q in d["qualifiers"]) + r")(?!\w)")
+    _HEAD_TOK = _tokens(_fold(h) for h in d["heads"])
+    _ROLE_TOK = _tokens(_fold(r) for r in d["roles"])
+    _GEN_TOK = _tokens(_fold(g) for g in d["generic"])
+    _HEAD_WORDS = _Words([_fold(h) for h in d["heads"]], _HEAD_RE)
+    _ROLE_WORDS = _Words([_fold(r) for r in d["roles"]], _ROLE_RE)
+    _GEN_WORDS = _Words([_fold(g) for g in d["generic"]], _GEN_RE)
+    _QUAL_TOK = tuple(sorted(_tokens(_fold(q) for q in d["qualifiers"]) | set(_PLACE_TOK)))
+
+
+# ----------------------------------------------------------------- cheap tests before the patterns
+# Each test below is a necessary condition for a pattern to match, so a position that
+# fails it is answered without running the pattern, with the pattern's answer.
+#
+# The token at a position is the run of [\w&] characters there. A word of an alternation
+# followed by (?!\w) can match at p only if the token at p is the word's own first token
+# (the word's first run of [\w&] characters), or holds a "&" (the word ends there and "&",
+# not a \w, follows it). So a pattern is tried only when the token is one of its words'
+# first tokens or holds a "&".
+def _tokens(words) -> frozenset:
+    return frozenset(_LEAD.match(w).group() for w in words)
+
+
+def _token(fl: str, p: int) -> str:
+    return _LEAD.match(fl, p).group()
+
+
+class _Words:
+    r"""`(?:w1|w2|…)(?!\w)` of _alt(words), answered with str.startswith: the first word,
+    longest first, that is at p and not followed by a \w. Only the words whose first token
+    is the token at p can be there; a token holding "&" goes to the pattern."""
+
+    def __init__(self, words, pattern):
+        self.pattern = pattern
+        self.by_token: dict[str, tuple[str, ...]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            if w:
+                tok = _LEAD.match(w).group()
+                self.by_token[tok] = self.by_token.get(tok, ()) + (w,)
+
+    def end_at(self, fl: str, p: int, tok: str) -> int:
+        """The end of the match at p, or -1."""
+        if "&" in tok:
+            m = self.pattern.match(fl, p)
+            return m.end() if m else -1
+        n = len(fl)
+        for w in self.by_token.get(tok, ()):
+            if fl.startswith(w, p):
+                e = p + len(w)
+                if e >= n or not _is_word_char(fl[e]):
+                    return e
+        return -1
+
+
+_WORD_CHAR: dict[str, bool] = {}
+_W = regex.compile(r"\w")
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""ch matches \w, answered once per character."""
+    got = _WORD_CHAR.get(ch)
+    if got is None:
+        got = _WORD_CHAR[ch] = _W.match(ch) is not None
+    return got
+
+
+def _after_spaces(fl: str, p: int, firsts: tuple) -> bool:
+    """For patterns opening with [ ]+ and then a word whose first token is one of `firsts`
+    (no word starting with a space): the word's text starts with its first token."""
+    if fl[p:p + 1] != " ":
+        return False
+    p += 1
+    while fl[p:p + 1] == " ":
+        p += 1
+    return fl.startswith(firsts, p)
 
 
 _ADMIN = r"(?:tinh|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|dac khu)"
@@ -166,6 +292,9 @@ _PLACE_RE = regex.compile(
 # a party or government owner after a body's name: "Ban Tuyên giáo Tỉnh ủy", "Văn phòng UBND tỉnh"
 _OWNER_RE = regex.compile(r"[ ]+(?:cua[ ]+)?(?=(?:tinh uy|thanh uy|huyen uy|thi uy|ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan"
                           r"|mttq|mat tran to quoc|uy ban mat tran)(?!\w))")
+# first tokens of the words _PLACE_RE and _OWNER_RE can read after their spaces
+_PLACE_TOK = tuple("cac tinh huyen thi thanh quan xa phuong dac cap trung viet khu chi".split())
+_OWNER_TOK = tuple("cua tinh thanh huyen thi ubnd hdnd uy hoi mttq mat".split())
 _WORD_RE = regex.compile(r"[\w&]+(?:[\-][\w&]+)*")
 _PROPER_RE = regex.compile(r"[ ]+(\p{Lu}[\w]*(?:[ ]+-[ ]+\p{Lu}\w*|[ ]+\p{Lu}\w*){0,3})")
 
@@ -181,10 +310,10 @@ def _span_words(text: str, p: int, end: int) -> str:
     return text[p:end]
 
 
-def _lex_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
+def _lex_at(text: str, fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> Optional[tuple[int, str]]:
     if not text[p:p + 1].isupper():
         return None
-    m = _lex_match(fl, p)
+    m = _lex_match(fl, p, leads)
     if not m:
         return None
     name = _by_fold().get(_fold_key(m.group()))
@@ -213,18 +342,23 @@ def _printed_head(word: str) -> bool:
     return w in _heads_printed()
 
 
-def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
-    """An unknown body: a capitalised head word and the name words after it."""
+def _head_at(text: str, fl: str, p: int, tok: Optional[str] = None) -> Optional[tuple[int, str]]:
+    """An unknown body: a capitalised head word and the name words after it. `tok`: the
+    token at p, when the caller has it."""
     if not text[p:p + 1].isupper():
         return None
-    m = _HEAD_RE.match(fl, p)
-    if not m or not _printed_head(text[p:m.end()]):
+    if tok is None:
+        tok = _LEAD.match(fl, p).group()
+    if tok not in _HEAD_TOK and "&" not in tok:
         return None
-    if text[p:m.end() + 4].isupper() or (text[p:m.end()].isupper() and text[m.end() + 1:m.end() + 3].isupper()):
+    m_end = _HEAD_WORDS.end_at(fl, p, tok)
+    if m_end < 0 or not _printed_head(text[p:m_end]):
+        return None
+    if text[p:m_end + 4].isupper() or (text[p:m_end].isupper() and text[m_end + 1:m_end + 3].isupper()):
         return None      # an all-capitals title line ("QUY ĐỊNH VỀ KỸ THUẬT"), not a name
-    pos = m.end()
+    pos = m_end
     lower_run = words = 0
-    form = _FORM_RE.match(fl, pos)
+    form = _FORM_RE.match(fl, pos) if pos >= 7 and fl.startswith("cong ty", pos - 7) else None
     if form:
         pos = form.end()      # "Công ty cổ phần …", "Công ty TNHH …": the legal form is part of the name
     while True:
@@ -234,7 +368,7 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
         if sp == pos or sp >= len(text):
             break
         joined = False
-        j = _NAME_JOINER.match(fl[sp:sp + 4])
+        j = _NAME_JOINER.match(fl[sp:sp + 4]) if fl.startswith(("va", "-"), sp) else None
         if j:
             sp2 = sp + j.end()
             # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
@@ -262,23 +396,28 @@ def _head_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
 _FORM_RE = regex.compile(r"(?<=cong ty)[ ]+(?:co phan|tnhh|trach nhiem huu han(?:[ ]+(?:mot|hai)[ ]+thanh[ ]+vien)?)(?!\w)")
 
 
-def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
-    """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers."""
+def _generic_at(text: str, fl: str, p: int, tok: Optional[str] = None) -> Optional[tuple[int, str]]:
+    """'các sở, ban, ngành liên quan' — nouns of groups joined by commas, then qualifiers.
+    `tok`: the token at p, when the caller has it."""
     q = p
-    m = _GROUP_QUANTIFIER.match(fl[q:q + 20])
+    if tok is None:
+        tok = _LEAD.match(fl, p).group()
+    m = _GROUP_QUANTIFIER.match(fl[q:q + 20]) if tok in _QUANTIFIER_TOK else None
     if m:
         q += m.end()
-    g = _GEN_RE.match(fl, q)
-    if not g:
+        tok = _LEAD.match(fl, q).group()
+    if tok not in _GEN_TOK and "&" not in tok:
         return None
-    end = g.end()
+    end = _GEN_WORDS.end_at(fl, q, tok)
+    if end < 0:
+        return None
     nouns = 1
     qualified = False
     while True:
         q2 = _qualifiers(text, fl, end)
         qualified = qualified or q2 > end
         end = q2
-        s = _GROUP_SEPARATOR.match(fl[end:end + 12])
+        s = _GROUP_SEPARATOR.match(fl[end:end + 12]) if _may_separate(fl, end) else None
         if not s:
             break
         if "va" in s.group() and "cac" in s.group():
@@ -297,8 +436,23 @@ def _generic_at(text: str, fl: str, p: int) -> Optional[tuple[int, str]]:
     return end, name[:1].lower() + name[1:]
 
 
+def _may_separate(fl: str, end: int) -> bool:
+    """False where _GROUP_SEPARATOR cannot match: it starts with ',', or spaces then 'va ' or '/', or '/'."""
+    c = fl[end:end + 1]
+    if c == "," or c == "/":
+        return True
+    if c != " ":
+        return False
+    j = end + 1
+    while fl[j:j + 1] == " ":
+        j += 1
+    return fl.startswith(("va ", "/"), j)
+
+
 def _qualifiers(text: str, fl: str, end: int) -> int:
     while True:
+        if not _after_spaces(fl, end, _QUAL_TOK):
+            return end
         q = _QUAL_RE.match(fl, end) or _PLACE_RE.match(fl, end)
         if not q:
             return end
@@ -317,13 +471,15 @@ def _place_name(text: str, fl: str, end: int) -> int:
 def _suffix(text: str, fl: str, end: int) -> int:
     """Place, level and owner after a name."""
     for _ in range(3):
-        o = _OWNER_RE.match(fl, end)
+        if fl[end:end + 1] != " " and text[end:end + 1] != " ":
+            break       # every pattern below opens with [ ]+
+        o = _OWNER_RE.match(fl, end) if _after_spaces(fl, end, _OWNER_TOK) else None
         if o:
             sub = read_agency(text, fl, o.end(), generic=False)
             if sub:
                 end = sub.end
                 continue
-        m = _PLACE_RE.match(fl, end)
+        m = _PLACE_RE.match(fl, end) if _after_spaces(fl, end, _PLACE_TOK) else None
         if m:
             end = _place_name(text, fl, m.end())
             continue
@@ -355,43 +511,71 @@ def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Me
     if p >= len(text) or not text[p].isalpha():
         return None
     w = _FIRST_WORD.match(fl, p)
-    if w is None or w.group() not in _first_words():
+    if w is None:
         return None
-    r = _ROLE_RE.match(fl, p)
-    if r:
-        both = _ROLE_JOINER.match(fl[r.end():r.end() + 6])
-        r2 = _ROLE_RE.match(fl, r.end() + both.end()) if both else None
+    tok = w.group()
+    info = _TOKEN_INFO.get(tok) or _token_info(tok)
+    if not info[0]:
+        return None     # not the first word of any name, head, role or group
+    return _read_agency_at(text, fl, p, generic, tok, info)
+
+
+def _read_agency_at(text: str, fl: str, p: int, generic: bool, tok: str, info: tuple) -> Optional[Mention]:
+    """read_agency past its first tests: tok is the token at p, info its _token_info."""
+    r_end = _ROLE_WORDS.end_at(fl, p, tok) if info[1] else -1
+    if r_end >= 0:
+        both = _ROLE_JOINER.match(fl[r_end:r_end + 6])
+        r2 = _ROLE_RE.match(fl, r_end + both.end()) if both else None
         if r2:
             # "các Tổ đại biểu và đại biểu HĐND tỉnh": the body after the second role is shared
             sub = read_agency(text, fl, r2.end() + 1, generic=False)
             if sub and text[r2.end():r2.end() + 1] == " ":
-                first = Mention(text[p:r.end()] + " " + sub.name, p, sub.end)
-                second = text[r.end() + both.end():r2.end()] + " " + sub.name
-                first.name = _lower_group(first.name, fl, p) + "\n" + _lower_group(second, fl, r.end() + both.end())
+                first = Mention(text[p:r_end] + " " + sub.name, p, sub.end)
+                second = text[r_end + both.end():r2.end()] + " " + sub.name
+                first.name = _lower_group(first.name, fl, p) + "\n" + _lower_group(second, fl, r_end + both.end())
                 return first
-        q = r.end()
+        q = r_end
         while q < len(text) and text[q] == " ":
             q += 1
         sub = read_agency(text, fl, q, generic=True)
-        if sub and q > r.end():
-            role = text[p:r.end()]
+        if sub and q > r_end:
+            role = text[p:r_end]
             if fl.startswith(("cac ", "nguoi ", "dong chi "), p):
                 role = role[:1].lower() + role[1:]
             person = fl.startswith(("cac dong chi", "dong chi"), p)
             return Mention(f"{role} {sub.name}", p, sub.end, sub.generic or person)
-    for reader in (_lex_at, _head_at):
-        found = reader(text, fl, p)
-        if found:
-            end = _suffix(text, fl, found[0])
-            name = found[1] + (expand(text[found[0]:end]) if end > found[0] else "")
-            if end > found[0] and not name[len(found[1]):].startswith(" "):
-                name = found[1] + " " + name[len(found[1]):]
-            return Mention(" ".join(name.split()), p, end, False)
-    if generic:
-        found = _generic_at(text, fl, p)
+    found = (_lex_at(text, fl, p, info[2]) or (_head_at(text, fl, p, tok) if info[3] else None)) if text[p].isupper() else None
+    if found:
+        end = _suffix(text, fl, found[0])
+        name = found[1] + (expand(text[found[0]:end]) if end > found[0] else "")
+        if end > found[0] and not name[len(found[1]):].startswith(" "):
+            name = found[1] + " " + name[len(found[1]):]
+        return Mention(" ".join(name.split()), p, end, False)
+    if generic and info[4]:
+        found = _generic_at(text, fl, p, tok)
         if found:
             return Mention(found[1], p, found[0], True)
     return None
+
+
+_TOKEN_INFO: dict[str, tuple] = {}
+
+
+def _token_info(tok: str) -> tuple:
+    r"""What can start at a position whose token (its run of [\w&] characters) is tok:
+    (first word of a name, head, role or group; role pattern may match; lexicon leads that are prefixes of tok; head pattern may
+    match; a group may: its quantifier or generic noun), worked out once per token."""
+    if _HEAD_RE is None:
+        _compile()
+    amp = "&" in tok
+    by_lead = _lex_by_lead()
+    leads = tuple(tok[:k] for k in range(len(tok) + 1) if tok[:k] in by_lead)
+    info = (tok in _first_words(), tok in _ROLE_TOK or amp, leads, tok in _HEAD_TOK or amp,
+            tok in _QUANTIFIER_TOK or tok in _GEN_TOK or amp)
+    if len(_TOKEN_INFO) > 200_000:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[tok] = info
+    return info
 
 
 def _lower_group(name: str, fl: str, p: int) -> str:
@@ -409,6 +593,7 @@ def _by_kind() -> dict[str, str]:
 
 _LEVEL_END = regex.compile(r"[ ]+(tỉnh|các cấp|cấp tỉnh|cấp huyện|cấp xã)$")
 _SEP_RE = regex.compile(r"(?:[ ]*(?:,|;)[ ]*(?:va[ ]+|cung[ ]+|hoac[ ]+)?|[ ]+(?:va|cung|cung voi|hoac)[ ]+)")
+_SEP_FIRST = (",", ";", " ")      # what _SEP_RE can start with
 
 
 
@@ -422,12 +607,24 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
 
     A level written once after 'X và Y tỉnh' applies to both ('Ủy ban MTTQ và các đoàn
     thể tỉnh' → 'Ủy ban Mặt trận Tổ quốc tỉnh', 'các đoàn thể tỉnh')."""
-    first = read_agency(text, fl, p)
+    # read_agency(text, fl, p), its first tests here: most positions fail them
+    if p >= len(text) or not text[p].isalpha():
+        return p, []
+    w = _FIRST_WORD.match(fl, p)
+    if w is None:
+        return p, []
+    tok = w.group()
+    info = _TOKEN_INFO.get(tok) or _token_info(tok)
+    if not info[0]:
+        return p, []
+    if _HEAD_RE is None:
+        _compile()
+    first = _read_agency_at(text, fl, p, True, tok, info)
     if not first:
         return p, []
     items, seps, end = [first], [], first.end
     while True:
-        s = _SEP_RE.match(fl, end)
+        s = _SEP_RE.match(fl, end) if fl[end:end + 1] in _SEP_FIRST else None
         if not s:
             break
         nxt = read_agency(text, fl, s.end())
@@ -493,6 +690,7 @@ def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
 _NAME_JOINER = regex.compile(r"(?:va|-)[ ]+")  # a "và" or dash inside one name ("Kế hoạch và Đầu tư")
 # "các", "mọi", "toàn thể" … before a group of agencies
 _GROUP_QUANTIFIER = regex.compile(r"(?:cac|moi|toan the|tat ca cac|tat ca|nhung)[ ]+")
+_QUANTIFIER_TOK = frozenset(("cac", "moi", "toan", "tat", "nhung"))
 # between the nouns of a group ("sở, ban, ngành")
 _GROUP_SEPARATOR = regex.compile(r"(?:,[ ]*|[ ]+va[ ]+|[ ]*/[ ]*)(?:cac[ ]+)?")
 # an administrative level word just before a place name

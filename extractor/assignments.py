@@ -45,16 +45,44 @@ _NOT_AGENCY = regex.compile(r"(?:cac[ ]+|moi[ ]+)?(?:doanh nghiep|ca nhan|nha da
                             r"|to chuc va ca nhan|co so|nguoi lao dong|hoc sinh|sinh vien|cong dan|du khach)")
 _ADVERBIAL = regex.compile(r"(?:hang|dinh ky|trong|tren co so|can cu|neu|khi|de|dong thoi|sau khi|truoc|theo|ngoai ra|ben canh do"
                            r"|tuy theo|ve|doi voi|tai|tu|nam|qua|truong hop|moi|thuong xuyen|ngay|cuoi)\b")
+# how every _LEADIN and _ADVERBIAL match begins: a cheap test before the pattern
+_LEADIN_FIRST = ("giao ", "de nghi", "yeu cau", "uy quyen", "trach nhiem", "nhiem vu")
+_ADVERBIAL_WORDS = ("hang", "dinh ky", "trong", "tren co so", "can cu", "neu", "khi", "de", "dong thoi", "sau khi", "truoc",
+                    "theo", "ngoai ra", "ben canh do", "tuy theo", "ve", "doi voi", "tai", "tu", "nam", "qua", "truong hop",
+                    "moi", "thuong xuyen", "ngay", "cuoi")
 _SENT_END = regex.compile(r"\n+|(?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])|(?<=:)[ ]*\n")
 
 
 def _strip_marker(fl: str, s: int, e: int) -> int:
+    """The end of the list marker at s (s if none). _MARKER runs only where it can match:
+    not where, after the spaces and tabs, comes a plain letter that starts no article word,
+    no Roman numeral and no "a)" item, or other ASCII that starts no marker."""
+    t = s
+    while t < e and fl[t] in " \t":
+        t += 1
+    if t >= e:
+        return s
+    c = fl[t]
+    if c.isascii() and not c.isdigit() and c not in "(-+*ivxl":
+        if not "a" <= c <= "z":
+            return s
+        if c not in "dkm" or not fl.startswith(("dieu", "khoan", "muc"), t):
+            u = t + 1
+            while u < e and fl[u] == " ":
+                u += 1
+            if u >= e or fl[u] != ")":      # not "a)", "b )"
+                return s
     m = _MARKER.match(fl, s, e)
     return m.end() if m else s
 
 
 def _is_agency_list(names: list[str]) -> bool:
-    return any(not _NOT_AGENCY.fullmatch(fold(n).split(" tren dia ban")[0].split(" lien quan")[0].strip()) for n in names)
+    return any(not _not_agency(n) for n in names)
+
+
+@lru_cache(maxsize=65536)
+def _not_agency(name: str) -> bool:
+    return bool(_NOT_AGENCY.fullmatch(fold(name).split(" tren dia ban")[0].split(" lien quan")[0].strip()))
 
 
 def _agencies_at(text: str, fl: str, p: int, read: dict) -> tuple[int, list[str]]:
@@ -63,16 +91,28 @@ def _agencies_at(text: str, fl: str, p: int, read: dict) -> tuple[int, list[str]
     the document's answers by position."""
     found = read.get(p)
     if found is None:
-        end, names = read_agency_list(text, fl, p)
-        found = read[p] = (end, tuple(names))
+        found = _read(text, fl, p, read)
     return found[0], list(found[1])
+
+
+_NOTHING: tuple = ()
+
+
+def _read(text: str, fl: str, p: int, read: dict) -> tuple[int, tuple[str, ...]]:
+    end, names = read_agency_list(text, fl, p)
+    found = read[p] = (end, tuple(names) if names else _NOTHING)
+    return found
 
 
 def _subject(text: str, fl: str, p: int, e: int, read: dict) -> Optional[tuple[int, list[str]]]:
     """Agencies starting at p and followed by a task verb; (end of agencies, names)."""
-    end, names = _agencies_at(text, fl, p, read)
+    found = read.get(p)
+    if found is None:
+        found = _read(text, fl, p, read)
+    end, names = found
     if not names or end > e or not _is_agency_list(names):
         return None
+    names = list(names)
     d = _DIRECT.match(fl, end)
     if d:
         # "X chỉ đạo Y xây dựng …": the task is Y's
@@ -137,44 +177,127 @@ def _supports(text: str, fl: str, s: int, e: int, leads: list[str], read: dict) 
 
 
 def _pieces(seg: Segmented, lo: int, hi: int) -> list[tuple[int, int, Optional[Section]]]:
-    """The body cut at every section boundary; each piece with its innermost section."""
+    """The body cut at every section boundary; each piece with its innermost section.
+
+    The innermost section of a piece is the deepest (then latest starting) of the
+    sections open at its start, the first of them in (start, -end) order on a tie."""
     secs = [s for s in seg.sections if s.kind not in ("preamble", "closing") and s.end > lo and s.start < hi]
-    cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in secs for x in (s.start, s.end)})
+    cut_set = {lo, hi}
+    for s in secs:
+        x, y = s.start, s.end
+        cut_set.add(x if lo <= x <= hi else max(lo, min(hi, x)))
+        cut_set.add(y if lo <= y <= hi else max(lo, min(hi, y)))
+    cuts = sorted(cut_set)
     out = []
-    stack: list[Section] = []
     order = sorted(secs, key=lambda s: (s.start, -s.end))
+    # (depth, start, -rank, end, section): max() of these is the innermost, ties to the first in order
+    order = [(s.depth, s.start, -i, s.end, s) for i, s in enumerate(order)]
+    n = len(order)
+    stack: list = []
+    top = None              # max(stack)
+    first_end = None        # min(end) over the stack
     k = 0
     for a, b in zip(cuts, cuts[1:]):
         if b <= a:
             continue
-        while k < len(order) and order[k].start <= a:
-            stack.append(order[k])
+        while k < n and order[k][1] <= a:
+            t = order[k]
+            stack.append(t)
             k += 1
-        stack = [s for s in stack if s.end > a]
-        inner = max(stack, key=lambda s: (s.depth, s.start)) if stack else None
-        out.append((a, b, inner))
+            if top is None or t > top:
+                top = t
+            if first_end is None or t[3] < first_end:
+                first_end = t[3]
+        if first_end is not None and first_end <= a:
+            stack = [t for t in stack if t[3] > a]
+            top = max(stack) if stack else None
+            first_end = min([t[3] for t in stack]) if stack else None
+        out.append((a, b, top[4] if top is not None else None))
     return out
 
 
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split on the printed text: a sentence ends before a capital, which the folded view lacks."""
-    out, pos = [], a
-    for m in _SENT_END.finditer(text, a, b):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < b:
-        out.append((pos, b))
+def _sentences(text: str, a: int, b: int, cuts: Optional[list[int]] = None) -> list[tuple[int, int]]:
+    """Split on the printed text: a sentence ends before a capital, which the folded view lacks.
+
+    The cuts are the matches of _SENT_END in text[a:b], found from `cuts` (the
+    document's _cut_candidates) without running the pattern over the text: a match can
+    start only at a newline or at a space after one of . ! ? … :, and the rest of the
+    match is read here the way the pattern reads it."""
+    if cuts is None:
+        cuts = _cut_candidates(text)
     merged: list[tuple[int, int]] = []
-    for s, e in out:
-        if not text[s:e].strip():
-            continue
-        # a list marker ("1.", "II.", "Điều 3.") is not a sentence of its own
-        if merged and merged[-1][1] - merged[-1][0] <= 10 and _ONLY_MARKER.fullmatch(text[merged[-1][0]:merged[-1][1]]):
-            merged[-1] = (merged[-1][0], e)
+    pos = a
+    i = bisect_left(cuts, a)
+    n = len(cuts)
+    while True:
+        # the next cut: a match of _SENT_END at c, ending at j
+        c = b
+        while i < n:
+            c = cuts[i]
+            if c >= b:
+                c = b
+                break
+            i += 1
+            if c < pos:
+                continue
+            j = c + 1
+            if text[c] == "\n":
+                while j < b and text[j] == "\n":           # \n+
+                    j += 1
+                break
+            while j < b and text[j] == " ":
+                j += 1
+            if text[c - 1] == ":":                     # (?<=:)[ ]*\n
+                if j < b and text[j] == "\n":
+                    j += 1
+                    break
+            elif j < b and (_STARTS.get(text[j]) or _starts_sentence(text[j])):   # (?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])
+                break
+            c = b
         else:
-            merged.append((s, e))
-    return merged
+            c = b
+        if c > pos:
+            # the sentence (pos, c), if it holds more than white space
+            if not text[pos].isspace() or text[pos:c].strip():
+                # a list marker ("1.", "II.", "Điều 3.") is not a sentence of its own
+                if merged and merged[-1][1] - merged[-1][0] <= 10 and text[merged[-1][1] - 1] in ".)" \
+                        and _ONLY_MARKER.fullmatch(text, merged[-1][0], merged[-1][1]):     # it ends with [.)]
+                    merged[-1] = (merged[-1][0], c)
+                else:
+                    merged.append((pos, c))
+        if c >= b:
+            return merged
+        pos = j
+
+
+def _cut_candidates(text: str) -> list[int]:
+    """Sorted positions where a _SENT_END match can start: every newline, and every space
+    right after . ! ? … or :."""
+    out = []
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        out.append(i)
+        i = find("\n", i + 1)
+    for pair in (". ", "! ", "? ", "… ", ": "):
+        i = find(pair)
+        while i != -1:
+            out.append(i + 1)
+            i = find(pair, i + 1)
+    out.sort()
+    return out
+
+
+_SENTENCE_START = regex.compile(r"[\p{Lu}\-+•]")
+_STARTS: dict[str, bool] = {}
+
+
+def _starts_sentence(ch: str) -> bool:
+    r"""ch matches [\p{Lu}\-+•] (the lookahead of _SENT_END), answered once per character."""
+    ok = _STARTS.get(ch)
+    if ok is None:
+        ok = _STARTS[ch] = _SENTENCE_START.match(ch) is not None
+    return ok
 
 
 _BLANKS = regex.compile(r"…|\.{3}|_{3}")
@@ -184,7 +307,7 @@ _ONLY_MARKER = regex.compile(r"\s*(?:(?:Điều|Khoản|Mục)\s+\d+\w?|[IVXL]+|
 @lru_cache(maxsize=4096)
 def _scope_title(title: str) -> bool:
     """'Phạm vi điều chỉnh', 'Đối tượng áp dụng': articles that name bodies, not tasks."""
-    return bool(_SCOPE_TITLE.match(fold(title)))
+    return bool(_SCOPE_TITLE.match(fold(title[:24])))      # fold is one character for one: the start is enough
 
 
 def _ancestors(seg_by_id: dict, sec: Optional[Section]) -> list[Section]:
@@ -266,7 +389,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                 sup.append(x)
         dl = deadline_in(sent_s, sent_e)
         # else a limit printed on the heading line of an enclosing item ("2. Sở Y tế (xong trong quý II/2026):")
-        for c in chain if dl is None else ():
+        for c in _ancestors(by_id, sec) if dl is None else ():     # sec: the piece's section
             if c.start < sent_s:
                 line_end = text.find("\n", c.start, c.end)
                 dl = deadline_in(c.start, line_end if line_end != -1 else c.end)
@@ -276,56 +399,83 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                               deadline=dl, section=seg.section_id_at(sent_s), start=sent_s, end=sent_e,
                               page=seg.norm.page_at(sent_s)))
 
-    pieces = [(*p, k > 0) for k, (lo, hi) in enumerate(body_ranges(seg)) for p in _pieces(seg, lo, hi)]
-    rows = [r for lo, hi in body_ranges(seg) if "\t" in fl[lo:hi] for r in task_rows(seg, lo, hi)]
+    ranges = body_ranges(seg)
+
+    rows = [r for lo, hi in ranges if fl.find("\t", lo, hi) != -1 for r in task_rows(seg, lo, hi)]
     row_starts = [r[0] for r in rows]
     for rs, re_, cols in rows:
         _table_task(seg, rs, re_, cols, deadline_in, out)
-    chain: list[Section] = []
-    for a, b, sec, appendix in pieces:
-        chain = _ancestors(by_id, sec)
-        if any(c.title and _scope_title(c.title) for c in chain):
-            continue
-        block_lead = next(((blocks[c.id][0], c) for c in chain if c.id in blocks), None)
-        for si, (s, e) in enumerate(_sentences(text, a, b)):
-            if row_starts and _in_row(rows, row_starts, s):
-                continue      # read above, cell by cell
-            if appendix and _BLANKS.search(text, s, e):
-                continue      # a form to fill in ("Kính gửi: ……"), not a task
-            p = _strip_marker(fl, s, e)
-            lead_in = _LEADIN.match(fl, p)
-            q = lead_in.end() if lead_in else p
-            # a heading naming agencies: "2. Sở Tài chính:", "a) Sở Y tế chủ trì:"
-            if sec is not None and si == 0 and s <= sec.start + 12:
-                end, names = _agencies_at(text, fl, q, read)
-                if names and _is_agency_list(names):
-                    h = _HEAD_TAIL.match(fl, end, e)
-                    colon = fl.find(":", end, end + 30)
-                    colon_ok = fl[h.end():h.end() + 1] == ":" if h else False
-                    plain_ok = h and h.end() == e and sec.kind not in ("dieu", "chuong", "phan", "muc_luat") and not appendix
-                    if h and (colon_ok or plain_ok):
-                        rest = h.end() + 1
-                        blocks[sec.id] = (names, sec)
-                        block_lead = (names, sec)
-                        if rest < e and fl[rest:e].strip():
-                            emit(names, rest, e, s, e, sec)
-                        continue
-            subj = _subject(text, fl, q, e, read)
-            if subj is None and lead_in is None:
-                # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial
-                if _ADVERBIAL.match(fl, p):
-                    for c in _COMMA.finditer(fl[p:min(e, p + 160)]):
-                        subj = _subject(text, fl, p + c.end(), e, read)
-                        if subj:
-                            break
-            if subj and not _DIRECTED.search(fl, q, subj[0]) and _promulgation(fl, subj[0], seg.metadata.doc_type if seg.metadata else None):
+    cuts = _cut_candidates(text)
+    scoped_of: dict[int, bool] = {}     # id(section) → a scope article holds it (or is it)
+    leads_of: dict[int, tuple[int, Optional[tuple]]] = {}   # id(section) → (blocks_set then, block lead)
+    blocks_set = 0      # how many times blocks was written: a block lead found before a write may be stale
+
+    def scoped(sec: Optional[Section]) -> bool:
+        got = scoped_of.get(id(sec))
+        if got is None:
+            got = scoped_of[id(sec)] = sec is not None and (bool(sec.title and _scope_title(sec.title))
+                                                            or scoped(by_id.get(sec.parent)))
+        return got
+
+    for k, (lo, hi) in enumerate(ranges):
+        appendix = k > 0
+        for a, b, sec in _pieces(seg, lo, hi):
+            if b - a <= 2 and not text[a:b].strip():
+                continue      # the line break between two sections: no sentence
+            got = scoped_of.get(id(sec))
+            if got if got is not None else scoped(sec):
                 continue
-            if subj and _DECIDE.match(fl, subj[0]) and _is_issuer(subj[1], seg):
-                continue      # "Hội đồng nhân dân tỉnh thống nhất …": the decision itself, not a task
-            if subj:
-                emit(subj[1], subj[0], e, s, e, block_lead[1] if block_lead else None)
-            elif block_lead is not None:
-                emit(block_lead[0], p, e, s, e, block_lead[1])
+            if blocks:
+                got = leads_of.get(id(sec))
+                if got is None or got[0] != blocks_set:
+                    c = sec         # the innermost section on the way up that a heading gave a lead
+                    while c is not None and c.id not in blocks:
+                        c = by_id.get(c.parent)
+                    got = leads_of[id(sec)] = (blocks_set, (blocks[c.id][0], c) if c is not None else None)
+                block_lead = got[1]
+            else:
+                block_lead = None
+            for si, (s, e) in enumerate(_sentences(text, a, b, cuts)):
+                if row_starts and _in_row(rows, row_starts, s):
+                    continue      # read above, cell by cell
+                if appendix and _BLANKS.search(text, s, e):
+                    continue      # a form to fill in ("Kính gửi: ……"), not a task
+                p = _strip_marker(fl, s, e)
+                lead_in = _LEADIN.match(fl, p) if fl.startswith(_LEADIN_FIRST, p) else None
+                q = lead_in.end() if lead_in else p
+                found = read.get(q) or _read(text, fl, q, read)       # the agencies at q: (end, names)
+                # a heading naming agencies: "2. Sở Tài chính:", "a) Sở Y tế chủ trì:"
+                if found[1] and sec is not None and si == 0 and s <= sec.start + 12:
+                    end, names = found[0], list(found[1])
+                    if _is_agency_list(names):
+                        h = _HEAD_TAIL.match(fl, end, e)
+                        colon = fl.find(":", end, end + 30)
+                        colon_ok = fl[h.end():h.end() + 1] == ":" if h else False
+                        plain_ok = h and h.end() == e and sec.kind not in ("dieu", "chuong", "phan", "muc_luat") and not appendix
+                        if h and (colon_ok or plain_ok):
+                            rest = h.end() + 1
+                            blocks[sec.id] = (names, sec)
+                            blocks_set += 1
+                            block_lead = (names, sec)
+                            if rest < e and fl[rest:e].strip():
+                                emit(names, rest, e, s, e, sec)
+                            continue
+                subj = _subject(text, fl, q, e, read) if found[1] else None
+                if subj is None and lead_in is None:
+                    # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial
+                    if fl.startswith(_ADVERBIAL_WORDS, p) and _ADVERBIAL.match(fl, p):
+                        for c in _COMMA.finditer(fl[p:min(e, p + 160)]):
+                            subj = _subject(text, fl, p + c.end(), e, read)
+                            if subj:
+                                break
+                if subj and not _DIRECTED.search(fl, q, subj[0]) and _promulgation(fl, subj[0], seg.metadata.doc_type if seg.metadata else None):
+                    continue
+                if subj and _DECIDE.match(fl, subj[0]) and _is_issuer(subj[1], seg):
+                    continue      # "Hội đồng nhân dân tỉnh thống nhất …": the decision itself, not a task
+                if subj:
+                    emit(subj[1], subj[0], e, s, e, block_lead[1] if block_lead else None)
+                elif block_lead is not None:
+                    emit(block_lead[0], p, e, s, e, block_lead[1])
     return out
 
 
