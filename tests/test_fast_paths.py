@@ -158,3 +158,21 @@ def test_pinpoint_ends_turn_away_only_what_the_pattern_refuses():
     for left in samples:
         if not citations._may_end_pinpoint(left):
             assert not citations._PINPOINT.search(left), left
+
+
+def test_frequency_starts_kept_where_the_pattern_may_match():
+    for fl in map(fold, _texts() + ["hang  nam bao cao, dinh  ky hang thang, hang\tnam, dinh ky 6 thang gui"]):
+        for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
+            assert [m.span() for m in deadlines._freq_matches(fl, lo, hi)] == \
+                [m.span() for m in deadlines._RE_FREQ.finditer(fl, lo, hi)]
+
+
+def test_clause_bounds_as_the_nearest_stops_on_each_side():
+    def plain(fl, start, end):
+        a = max(fl.rfind(c, 0, start) for c in ".\n;\t") + 1
+        found = [i for i in (fl.find(c, end) for c in ".\n;\t") if i != -1]
+        return a, min(found) if found else len(fl)
+    for fl in map(fold, _texts(10) + ["a.b\tc;d\ne", "", "no stops at all"]):
+        for i in range(0, len(fl) + 1, 13):
+            for j in (i, min(len(fl), i + 7)):
+                assert deadlines._clause_bounds(fl, i, j) == plain(fl, i, j)
