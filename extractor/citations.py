@@ -103,6 +103,9 @@ _NAMED_STARTS = {
 _NAMED_WORD = re.compile("|".join(sorted({w for words in _NAMED_STARTS.values() for w in words})))
 _PATTERNS_OF = {w: [p for p, words in _NAMED_STARTS.items() if w in words] for words in _NAMED_STARTS.values()
                 for w in words}
+# What three of the patterns need after their word and r"\s+": a start where it is missing is
+# one where the pattern fails, so leaving it out changes nothing _matches_at yields.
+_NEXT_WORDS = {_CONGRESS: ("Đại hội",), _QUOTED: ("“", '"'), _OF_ABOUT: ("của",)}
 
 RELATION_TRIGGERS = [
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
@@ -259,8 +262,20 @@ def _named_starts(text: str, limit: int) -> dict:
     starts: dict = {pattern: [] for pattern in _NAMED_STARTS}
     for w in _NAMED_WORD.finditer(text, 0, limit):
         for pattern in _PATTERNS_OF[w.group()]:
-            starts[pattern].append(w.start())
+            after = _NEXT_WORDS.get(pattern)
+            if after is None or _may_follow(text, w.end(), after):
+                starts[pattern].append(w.start())
     return starts
+
+
+def _may_follow(text: str, pos: int, words: tuple) -> bool:
+    """False when text[pos:] is not spaces and then one of words (as r"\s+(?:words)" needs).
+    str.lstrip strips every \s character; long runs of spaces are left to the pattern."""
+    head = text[pos:pos + 24]
+    rest = head.lstrip()
+    if len(rest) < 8:
+        return True
+    return len(rest) < len(head) and rest.startswith(words)
 
 
 def _named(text: str, limit: int, own_issuer: Optional[str]):

@@ -223,7 +223,9 @@ def body_ranges(seg: Segmented) -> list[tuple[int, int]]:
     close = seg.closing_start if seg.closing_start and seg.closing_start > 0 else n
     lo = min(seg.body_start or 0, close)
     has_body = any(s.kind not in ("preamble", "closing") and s.start < close for s in seg.sections)
-    k = _KINH_GUI.search(fl, 0, min(close, 8000))
+    head_end = min(close, 8000)
+    # most documents have no "Kính gửi": a find for the word spares the line pattern's scan
+    k = _KINH_GUI.search(fl, 0, head_end) if fl.find("kinh", 0, head_end) != -1 else None
     if k and (k.start() < lo or not has_body):
         e = fl.find("\n", k.end())
         # the addressees: the rest of the line and any "- …" lines under it
