@@ -101,6 +101,11 @@ _NAMED_STARTS = {
     _OF_ABOUT: ("Nghị quyết", "Kế hoạch", "Chương trình", "Chỉ thị", "Kết luận", "Đề án"),
 }
 _NAMED_WORD = re.compile("|".join(sorted({w for words in _NAMED_STARTS.values() for w in words})))
+_PATTERNS_OF = {w: [p for p, words in _NAMED_STARTS.items() if w in words] for words in _NAMED_STARTS.values()
+                for w in words}
+# What three of the patterns need after their word and r"\s+": a start where it is missing is
+# one where the pattern fails, so leaving it out changes nothing _matches_at yields.
+_NEXT_WORDS = {_CONGRESS: ("Đại hội",), _QUOTED: ("“", '"'), _OF_ABOUT: ("của",)}
 
 RELATION_TRIGGERS = [
     ("repeals", r"bãi bỏ|hủy bỏ|huỷ bỏ|hết hiệu lực"),
@@ -201,20 +206,23 @@ def _matches_at(pattern, starts: list[int], text: str, endpos: int):
 def _numbered(text: str, limit: int):
     for m in _matches_at(_NUMBER, _number_starts(text, limit), text, limit):
         number = _normalise_number(m.group())
-        code_type = lexicon.doc_type_from_number(number)
+        code_type = _doc_type_from_number(number)
         left = text[max(0, m.start() - 160):m.start()]
-        head = _HEAD_BEFORE.search(left[-90:])
+        near = left[-90:]
+        head = _HEAD_BEFORE.search(near)
         start, doc_type, name = m.start(), None, None
+        assembly = _ASSEMBLY_NUMBER.search(number) is not None
         if head and (head.group("name") is None or head.group("type") in ("Luật", "Bộ luật", "Pháp lệnh")):
-            doc_type = lexicon.doc_type_from_word(head.group("type")) or head.group("type")
-            start = m.start() - len(left[-90:]) + head.start()
-            if head.group("name") and doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
-                name = f"{head.group('type')}{head.group('name')}".strip()
-        elif not _listed(left) and not _ASSEMBLY_NUMBER.search(number) and not _known_code(number, code_type):
+            head_type, head_name = head.group("type", "name")
+            doc_type = _doc_type_from_word(head_type) or head_type
+            start = m.start() - len(near) + head.start()
+            if head_name and doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
+                name = f"{head_type}{head_name}".strip()
+        elif not _listed(left) and not assembly and not _known_code(number, code_type):
             continue          # a bare number with no type word and an unknown code is not a citation
         if doc_type in (None, "Văn bản") and code_type:
             doc_type = code_type
-        if doc_type is None and _ASSEMBLY_NUMBER.search(number):
+        if doc_type is None and assembly:
             # Quốc hội numbers carry no type code: a law when "Luật" heads the clause
             doc_type = "Luật" if "Luật" in left[-100:] and "UBTVQH" not in number else "Nghị quyết"
         issuer = _list_issuer(left) if not head else None
@@ -253,10 +261,21 @@ def _named_starts(text: str, limit: int) -> dict:
     """For each named-document pattern, the places before limit where one of its words starts."""
     starts: dict = {pattern: [] for pattern in _NAMED_STARTS}
     for w in _NAMED_WORD.finditer(text, 0, limit):
-        for pattern, words in _NAMED_STARTS.items():
-            if w.group() in words:
+        for pattern in _PATTERNS_OF[w.group()]:
+            after = _NEXT_WORDS.get(pattern)
+            if after is None or _may_follow(text, w.end(), after):
                 starts[pattern].append(w.start())
     return starts
+
+
+def _may_follow(text: str, pos: int, words: tuple) -> bool:
+    """False when text[pos:] is not spaces and then one of words (as r"\s+(?:words)" needs).
+    str.lstrip strips every \s character; long runs of spaces are left to the pattern."""
+    head = text[pos:pos + 24]
+    rest = head.lstrip()
+    if len(rest) < 8:
+        return True
+    return len(rest) < len(head) and rest.startswith(words)
 
 
 def _named(text: str, limit: int, own_issuer: Optional[str]):
@@ -268,15 +287,15 @@ def _named(text: str, limit: int, own_issuer: Optional[str]):
         if _NOT_A_LAW.match(name):
             continue
         yield _Found(m.start(), m.start() + len(name), None,
-                     lexicon.doc_type_from_word(m.group("type")) or m.group("type"), name, None)
+                     _doc_type_from_word(m.group("type")) or m.group("type"), name, None)
     for m in _matches_at(_CONGRESS, starts[_CONGRESS], text, limit):
         doc_type = "Nghị quyết" if m.group("type") == "Nghị quyết" else "Văn bản"
         yield _Found(m.start(), m.end(), None, doc_type, m.group(0), m.group("who"))
     for m in _matches_at(_QUOTED, starts[_QUOTED], text, limit):
-        yield _Found(m.start(), m.end(), None, lexicon.doc_type_from_word(m.group("type")) or "Văn bản",
+        yield _Found(m.start(), m.end(), None, _doc_type_from_word(m.group("type")) or "Văn bản",
                      m.group(0), None)
     for m in _matches_at(_OF_ABOUT, starts[_OF_ABOUT], text, limit):
-        doc_type = lexicon.doc_type_from_word(m.group("type"))
+        doc_type = _doc_type_from_word(m.group("type"))
         if _same_body(m.group("who"), own_issuer):
             continue          # "Nghị quyết của Ban Chấp hành … về …" in its own text is the document itself
         name = m.group(0)
@@ -318,7 +337,7 @@ def _complete(seg: Segmented, f: _Found, keywords: "_PreambleKeywords") -> Citat
     pos = f.end
     date, pos = _date_after(text, pos, f.number is None)
     issuer = f.issuer
-    of = _OF.match(text, pos)
+    of = _OF.match(text, pos) if _may_open(text, pos, ("của",)) else None
     if of and not of.group("who").startswith(("Luật", "Nghị", "Quyết", "Thông")):
         who = _clean_issuer(of.group("who"))
         if who:
@@ -337,7 +356,7 @@ def _complete(seg: Segmented, f: _Found, keywords: "_PreambleKeywords") -> Citat
 
 
 def _date_after(text: str, pos: int, year_ok: bool) -> tuple[Optional[str], int]:
-    m = _DATE.match(text, pos)
+    m = _DATE.match(text, pos) if _may_open(text, pos, _DATE_OPENINGS) else None
     if m:
         try:
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -345,11 +364,31 @@ def _date_after(text: str, pos: int, year_ok: bool) -> tuple[Optional[str], int]
             return None, pos
         if 1 <= d <= 31 and 1 <= mo <= 12:
             return f"{y:04d}-{mo:02d}-{d:02d}", m.end()
-    if year_ok:
+    if year_ok and _may_open(text, pos, _YEAR_OPENINGS):
         m = _YEAR.match(text, pos)
         if m:
             return m.group("y"), m.end()
     return None, pos
+
+
+# _DATE, _YEAR, _OF and _TITLE_START all open with r"\s*,?\s*" and then one of a few words:
+# most citations are followed by none of them, and a look at the next characters says so
+# without running the pattern.
+_DATE_OPENINGS = ("ngày", "ban hành")
+_YEAR_OPENINGS = ("năm", "19", "20")
+_TITLE_OPENINGS = ("về", "quy định", "phê duyệt", "ban hành", "hướng dẫn", "sửa đổi", "bổ sung", "bãi bỏ",
+                   "thông qua", "thực hiện", "triển khai", "tiếp tục", "điều chỉnh", "giao", "thành lập")
+
+
+def _may_open(text: str, pos: int, words: tuple) -> bool:
+    """False when what follows pos, past spaces and one comma, begins with none of words.
+
+    str.strip strips every character \s matches (and a few more, which the patterns would
+    refuse anyway); when spaces fill the whole look-ahead, the pattern decides."""
+    head = text[pos:pos + 32].lstrip()
+    if head[:1] == ",":
+        head = head[1:].lstrip()
+    return len(head) < 12 or head.startswith(words)
 
 
 def _issuer_raw(who: str) -> str:
@@ -365,7 +404,7 @@ def _clean_issuer(who: str) -> Optional[str]:
 
 
 def _title_after(text: str, pos: int) -> tuple[Optional[str], int]:
-    m = _TITLE_START.match(text, pos)
+    m = _TITLE_START.match(text, pos) if _may_open(text, pos, _TITLE_OPENINGS) else None
     if not m:
         return None, pos
     title = m.group("title")
@@ -382,8 +421,28 @@ def _pinpoint(text: str, start: int) -> Optional[str]:
     left = text[max(0, start - 80):start]
     if "iều" not in left and "hoản" not in left:
         return None           # every pinpoint holds "Điều"/"điều" or "khoản"/"Khoản"
+    if not _may_end_pinpoint(left):
+        return None
     m = _PINPOINT.search(left)
     return " ".join(m.group("pin").split()) if m else None
+
+
+def _may_end_pinpoint(left: str) -> bool:
+    """False when left cannot end as _PINPOINT requires: a number or a number and a letter
+    ('Điều 5', 'Điều 5a'), then spaces and perhaps 'của' and spaces. No \\d character is a
+    letter or a space to str.isalpha / str.isspace, so 'not a letter' stands for 'maybe a digit'."""
+    if not left[-1:].isspace():
+        return False
+    rest = left.rstrip()
+    if rest.endswith("của"):
+        rest = rest[:-3].rstrip()
+    last, before = rest[-1:], rest[-2:-1]
+    if not last.isalpha():
+        return last != ""
+    return last in _PIN_LETTERS and before != "" and not before.isalpha() and not before.isspace()
+
+
+_PIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 
 
 class _PreambleKeywords:
@@ -451,6 +510,7 @@ _NUMBER_PART = regex.compile(r"[/\-]")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
 
 
+@lru_cache(maxsize=4096)
 def _normalise_number(raw: str) -> str:
     number = _SPACE_RUN.sub("", raw).replace("Ð", "Đ")
     parts = _NUMBER_SEPARATOR.split(number)
@@ -459,6 +519,12 @@ def _normalise_number(raw: str) -> str:
 
 def _number_key(number: Optional[str]) -> str:
     return (number or "").upper().replace("Đ", "D")
+
+
+# Pure look-ups asked again and again with the same few strings (a document cites a number many
+# times, and the type words are few), so they are remembered.
+_doc_type_from_number = lru_cache(maxsize=4096)(lexicon.doc_type_from_number)
+_doc_type_from_word = lru_cache(maxsize=1024)(lexicon.doc_type_from_word)
 
 
 @lru_cache(maxsize=None)

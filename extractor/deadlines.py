@@ -118,7 +118,22 @@ def _abs_matches(fl: str, lo: int, hi: int):
 
 
 def _freq_matches(fl: str, lo: int, hi: int):
-    return _matches_at(_RE_FREQ, _word_starts(fl, _FREQ_WORDS, lo, hi), fl, hi)
+    starts = [p for p in _word_starts(fl, _FREQ_WORDS, lo, hi) if _may_be_freq(fl, p)]
+    return _matches_at(_RE_FREQ, starts, fl, hi)
+
+
+_FREQ_UNITS = ("nam", "quy", "thang", "tuan")
+
+
+def _may_be_freq(fl: str, p: int) -> bool:
+    """False where _RE_FREQ surely fails at p (a 'dinh' or 'hang' start): after the word, one
+    space and 'ky' or a unit. "hang" (hàng, hạng …) is common and seldom a frequency; dropping
+    a start where the pattern fails does not change what _matches_at yields."""
+    if fl[p + 4:p + 5] != " ":
+        return False
+    if fl[p + 5:p + 6] == " ":
+        return True           # several spaces: the pattern decides
+    return fl.startswith("ky", p + 5) if fl.startswith("dinh", p) else fl.startswith(_FREQ_UNITS, p + 5)
 
 
 # "15 ngày" alone: a cheap scan finds where a relative limit may be
@@ -150,9 +165,18 @@ def _within_matches(fl: str, lo: int, hi: int):
 
 
 def _clause_bounds(fl: str, start: int, end: int) -> tuple[int, int]:
-    a = max(fl.rfind(".", 0, start), fl.rfind("\n", 0, start), fl.rfind(";", 0, start), fl.rfind("\t", 0, start)) + 1
-    b_candidates = [i for i in (fl.find(".", end), fl.find("\n", end), fl.find(";", end), fl.find("\t", end)) if i != -1]
-    return a, (min(b_candidates) if b_candidates else len(fl))
+    """The clause around fl[start:end]: from after the last '.', newline, ';' or tab before it
+    to the first one after it. Each search stops at the nearest bound found so far, so a
+    character the text lacks (tabs, mostly) is not looked for through the whole text."""
+    a = -1
+    for c in ".\n;\t":
+        a = max(a, fl.rfind(c, a + 1, start))
+    b = len(fl)
+    for c in ".\n;\t":
+        i = fl.find(c, end, b)
+        if i != -1:
+            b = i
+    return a + 1, b
 
 
 def _quarter(q: str) -> int:
@@ -199,7 +223,9 @@ def body_ranges(seg: Segmented) -> list[tuple[int, int]]:
     close = seg.closing_start if seg.closing_start and seg.closing_start > 0 else n
     lo = min(seg.body_start or 0, close)
     has_body = any(s.kind not in ("preamble", "closing") and s.start < close for s in seg.sections)
-    k = _KINH_GUI.search(fl, 0, min(close, 8000))
+    head_end = min(close, 8000)
+    # most documents have no "Kính gửi": a find for the word spares the line pattern's scan
+    k = _KINH_GUI.search(fl, 0, head_end) if fl.find("kinh", 0, head_end) != -1 else None
     if k and (k.start() < lo or not has_body):
         e = fl.find("\n", k.end())
         # the addressees: the rest of the line and any "- …" lines under it

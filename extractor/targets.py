@@ -54,19 +54,25 @@ def extract_targets(seg: Segmented) -> list[Target]:
     text = seg.text
     lo = seg.body_start or 0
     hi = seg.closing_start if seg.closing_start and seg.closing_start > lo else len(text)
-    by_id = {s.id: s for s in seg.sections}
     ref_year = _reference_year(seg)
     out: list[Target] = []
     prev_end = -1
     ranks = "top" in text          # most documents have no "thuộc top …" to look for
-    scans = _SectionScans(text)
+    scans = _SectionScans(text, seg.sections)
+    openings = _unit_tables()[2]
     for m in _NUMBER_RANGE.finditer(text, lo, hi):
         # most numbers have no unit after them: that test comes first (every later test
-        # only turns the number away, so their order does not change the answer)
+        # only turns the number away, so their order does not change the answer). It is
+        # _surely_no_unit written out, as it runs for every number of the text.
+        end = m.end()
+        head = text[end:end + 8].lstrip()
+        if not ranks and len(head) >= 4 and head[:4] not in openings and head[:3] not in openings \
+                and head[:2] not in openings and head[:1] not in openings:
+            continue
         unit = _unit_beside(text, m, ranks)
         if unit is None:
             continue
-        t = _target_at(seg, m, unit, by_id, ref_year, scans)
+        t = _target_at(seg, m, unit, ref_year, scans)
         if t:
             # "ít nhất 05 KCN và 09 CCN": a comparator reaches over "và" to the next quantity
             if out and t.comparator == "eq" and _AND_BETWEEN.fullmatch(text[prev_end:m.start()]):
@@ -117,13 +123,13 @@ def _surely_no_unit(text: str, pos: int) -> bool:
         and head[:1] not in openings
 
 
-def _target_at(seg: Segmented, m, unit: _Unit, by_id, ref_year: Optional[int], scans) -> Optional[Target]:
+def _target_at(seg: Segmented, m, unit: _Unit, ref_year: Optional[int], scans) -> Optional[Target]:
     text = seg.text
     section = seg.section_at(m.start())
     if section is None or section.kind in ("preamble", "closing"):
         return None
-    chain = _chain(section, by_id)
-    if any(s.title and _PAST_TITLE.search(s.title) for s in chain):
+    chain, past_title = scans.chain(section)
+    if past_title:
         return None
     clause_start = _clause_start(text, m.start(), section.start)
     before = text[clause_start:m.start()]
@@ -282,14 +288,28 @@ class _SectionScans:
       matches of a scan stopped at it, and the first starting at or after it is what a search
       from it finds: a cue cannot end within the number (a year ends in a digit, and a number
       starts after no digit), nor can one start inside a cue before its year.
+    - chain: a section's ancestors, which every number of the section climbs.
     - goal_end: where the section's first _GOAL word ends. No aim word holds another, so no
       later word ends sooner: a search stopped at pos finds one if and only if it ends by pos.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, sections=()):
         self.text = text
+        self.sections = sections
+        self._by_id: Optional[dict] = None      # built when a number with a unit first asks
         self._years: dict = {}
         self._goals: dict = {}
+        self._chains: dict = {}
+
+    def chain(self, section: Section) -> tuple[list[Section], bool]:
+        """The section and its ancestors, and whether one of them is titled as a past assessment."""
+        key = id(section)        # the document's sections outlive this object
+        if key not in self._chains:
+            if self._by_id is None:
+                self._by_id = {s.id: s for s in self.sections}
+            chain = _chain(section, self._by_id)
+            self._chains[key] = chain, any(s.title and _PAST_TITLE.search(s.title) for s in chain)
+        return self._chains[key]
 
     def year_cues(self, section: Section) -> list:
         span = (section.start, section.end)

@@ -132,3 +132,47 @@ def test_preamble_keywords_as_a_scan_stopped_at_each_citation():
             if section is not None and section.kind == "preamble":
                 found = citations._PREAMBLE_KEYWORD.findall(seg.text, section.start, c.start)
                 assert keywords.last_before(section, c.start) == (found[-1] if found else None)
+
+
+_AFTER_CITATION = ("  , \u001c ngày 5/6/2024", ",ban hành ngày 1 tháng 2 năm 2020", " , năm 2019", "2020", ", của Bộ",
+                   "\n quy định", "\t\tvề việc", " " * 40 + "ngày 1/1/2020", " ,", "", "Điều 5 của Luật",
+                   "  thành lập", " ,, về", "   giao")
+
+
+def test_opening_words_turn_away_only_what_the_patterns_refuse():
+    samples = list(_AFTER_CITATION)
+    for text in _texts(15):
+        samples += [text[i:i + 200] for i in range(0, len(text), 7)]
+    for pattern, words in ((citations._DATE, citations._DATE_OPENINGS), (citations._YEAR, citations._YEAR_OPENINGS),
+                           (citations._OF, ("của",)), (citations._TITLE_START, citations._TITLE_OPENINGS)):
+        for s in samples:
+            if not citations._may_open(s, 0, words):
+                assert not pattern.match(s), (pattern.pattern, s)
+
+
+def test_pinpoint_ends_turn_away_only_what_the_pattern_refuses():
+    samples = ["theo Điều 5 ", "khoản 2 Điều 5a của ", "Điều 5a của\n", "điểm b khoản 3 ", "Điều 5ab ", "Điều 5\u001c",
+               "Điều ٣ ", "khoản 1 của", "Điều 5 của  ", "Điều 5 A ", " ", ""]
+    for text in _texts(15):
+        samples += [text[max(0, i - 80):i] for i in range(0, len(text), 5)]
+    for left in samples:
+        if not citations._may_end_pinpoint(left):
+            assert not citations._PINPOINT.search(left), left
+
+
+def test_frequency_starts_kept_where_the_pattern_may_match():
+    for fl in map(fold, _texts() + ["hang  nam bao cao, dinh  ky hang thang, hang\tnam, dinh ky 6 thang gui"]):
+        for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
+            assert [m.span() for m in deadlines._freq_matches(fl, lo, hi)] == \
+                [m.span() for m in deadlines._RE_FREQ.finditer(fl, lo, hi)]
+
+
+def test_clause_bounds_as_the_nearest_stops_on_each_side():
+    def plain(fl, start, end):
+        a = max(fl.rfind(c, 0, start) for c in ".\n;\t") + 1
+        found = [i for i in (fl.find(c, end) for c in ".\n;\t") if i != -1]
+        return a, min(found) if found else len(fl)
+    for fl in map(fold, _texts(10) + ["a.b\tc;d\ne", "", "no stops at all"]):
+        for i in range(0, len(fl) + 1, 13):
+            for j in (i, min(len(fl), i + 7)):
+                assert deadlines._clause_bounds(fl, i, j) == plain(fl, i, j)
