@@ -39,6 +39,7 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
 
 
+@lru_cache(maxsize=65536)
 def _fold_key(s: str) -> str:
     return " ".join(_fold(s).replace(" - ", " ").replace("-", " ").split())
 
@@ -112,7 +113,7 @@ def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
     if window.isascii() and _squeezed()[4]:        # as bytes, the fast way
         longest, short, by4, ascii_seps = _squeezed()[4]
         sq = window.encode("ascii").translate(None, ascii_seps)
-    elif max(window) <= "\uffff":      # the table knows the Basic Multilingual Plane
+    elif window and max(window) <= "\uffff":      # the table knows the Basic Multilingual Plane
         table, longest, short, by4 = _squeezed()[:4]
         sq = window.translate(table)
     # decided only when the squeezed window is as long as the longest name, or the text ends in it
@@ -164,6 +165,7 @@ def _any_abbr() -> "regex.Pattern":
     return regex.compile(r"(?<![\w&])(?:" + "|".join(regex.escape(k) for k in keys) + r")(?![\w&])")
 
 
+@lru_cache(maxsize=65536)
 def expand(name: str) -> str:
     """Spell out abbreviations: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
     if _any_abbr().search(name):
@@ -225,10 +227,6 @@ def _compile():
 # first tokens or holds a "&".
 def _tokens(words) -> frozenset:
     return frozenset(_LEAD.match(w).group() for w in words)
-
-
-def _token(fl: str, p: int) -> str:
-    return _LEAD.match(fl, p).group()
 
 
 class _Words:

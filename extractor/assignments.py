@@ -50,6 +50,7 @@ _LEADIN_FIRST = ("giao ", "de nghi", "yeu cau", "uy quyen", "trach nhiem", "nhie
 _ADVERBIAL_WORDS = ("hang", "dinh ky", "trong", "tren co so", "can cu", "neu", "khi", "de", "dong thoi", "sau khi", "truoc",
                     "theo", "ngoai ra", "ben canh do", "tuy theo", "ve", "doi voi", "tai", "tu", "nam", "qua", "truong hop",
                     "moi", "thuong xuyen", "ngay", "cuoi")
+# where a sentence ends; _sentences finds its matches without running it
 _SENT_END = regex.compile(r"\n+|(?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])|(?<=:)[ ]*\n")
 
 

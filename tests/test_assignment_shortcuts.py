@@ -4,7 +4,6 @@ Each shortcut in extractor/assignments.py and extractor/agencies.py either skips
 where it cannot match, or reads what a pattern would read without running it. These tests
 put each one beside its pattern (or beside the code it replaced, kept here as the
 reference) on generated text and on the agency words themselves."""
-from bisect import bisect_left  # noqa: F401  (the reference _sentences uses the same names)
 from typing import Optional
 
 import pytest
@@ -145,13 +144,10 @@ def test_read_agency_list_at_every_position(text):
 
 
 # ----------------------------------------------------------------- assignments
-_SENT_END = regex.compile(r"\n+|(?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])|(?<=:)[ ]*\n")
-
-
 def _sentences_reference(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """_sentences as it was, running _SENT_END over the piece."""
     out, pos = [], a
-    for m in _SENT_END.finditer(text, a, b):
+    for m in A._SENT_END.finditer(text, a, b):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
