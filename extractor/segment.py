@@ -6,6 +6,7 @@ The hierarchy follows the numbering, never the typography: a marker's type (Roma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -119,9 +120,10 @@ def _is_enactment(text: str) -> bool:
 def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> list[Section]:
     out: list[Section] = []
     stack: list[_Open] = []
+    text_all = norm.text
+    paged = bool(norm.page_starts)
     quoted = False
-    for idx in range(start, stop):
-        ls, le, text = lines[idx]
+    for ls, le, text in lines[start:stop]:
         stripped = text.strip()
         if not stripped:
             continue
@@ -136,19 +138,23 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
             continue
         kind, m = found
         offset = ls + (len(text) - len(text.lstrip()))
-        typ, number, label = _type_of(kind, m)
-        _place(stack, typ, number, offset, norm.text)
+        typ, number, label = _type_of(kind, m.group("num"))
+        keep = _kept(stack, typ, number)
+        if keep < len(stack):
+            _close(stack, keep, _trim_end(text_all, offset))
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
-        title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
-        page = norm.page_at(offset) if norm.page_starts else None
+        title = None
+        if typ != "bullet-" and typ != "bullet+" and m.end() < len(stripped):
+            title = _title(stripped[m.end():], kind)
+        page = norm.page_at(offset) if paged else None
         # Section's fields in order (id, parent, label, kind, title, start, end, page, depth):
         # keywords made the call three times as slow, at every one of many sections
         sec = Section(f"{prefix}{len(out)}", parent.id if parent else None, label, sec_kind, title,
                       offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
-    end = _trim_end(norm.text, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(norm.text)
+    end = _trim_end(text_all, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(text_all)
     for o in stack:
         o.section.end = max(o.section.start, end)
     return out
@@ -164,8 +170,9 @@ def _closes_quote(text: str) -> bool:
 _ROMAN_LETTERS = regex.compile(r"[IVXL]+")
 
 
-def _type_of(kind: str, m) -> tuple[str, str, str]:
-    num = m.group("num")
+@lru_cache(maxsize=4096)
+def _type_of(kind: str, num: str) -> tuple[str, str, str]:
+    """(stack type, number, label) of a marker; a few hundred (kind, number) pairs recur."""
     if kind in LEGAL_RANK:
         word = LEGAL_WORD[kind]
         num = num if not num.isupper() or _ROMAN_LETTERS.fullmatch(num) else num.capitalize()
@@ -183,14 +190,11 @@ def _type_of(kind: str, m) -> tuple[str, str, str]:
     return kind, num, num
 
 
-def _place(stack: list[_Open], typ: str, number: str, offset: int, text: str) -> None:
-    """Pop the stack until the new marker has its parent on top."""
-    keep = _kept(stack, typ, number)
-    if keep < len(stack):
-        end = _trim_end(text, offset)
-        while len(stack) > keep:
-            o = stack.pop()
-            o.section.end = max(o.section.start, end)
+def _close(stack: list[_Open], keep: int, end: int) -> None:
+    """Pop the stack down to keep entries, the sections popped ending at end."""
+    while len(stack) > keep:
+        o = stack.pop()
+        o.section.end = max(o.section.start, end)
 
 
 def _kept(stack: list[_Open], typ: str, number: str) -> int:
@@ -202,20 +206,20 @@ def _kept(stack: list[_Open], typ: str, number: str) -> int:
             k -= 1
         return k
     top = len(stack)
-    if not typ.startswith("bullet"):
-        while top and stack[top - 1].type.startswith("bullet"):
-            top -= 1
-    elif typ == "bullet-" or typ == "bullet+":
+    if typ == "bullet-" or typ == "bullet+":
         # a bullet of a sign already open closes that one and everything above it
         for k in range(top - 1, -1, -1):
             if stack[k].type == typ:
                 return k
-    if typ.startswith("num") and typ != "num1":
-        prefix = number.rsplit(".", 1)[0]
-        for k in range(top - 1, -1, -1):
-            o = stack[k]
-            if o.type.startswith("num") and o.number.rstrip(".") == prefix:
-                return k + 1
+    else:
+        while top and stack[top - 1].type.startswith("bullet"):
+            top -= 1
+        if typ.startswith("num") and typ != "num1":
+            prefix = number.rsplit(".", 1)[0]
+            for k in range(top - 1, -1, -1):
+                o = stack[k]
+                if o.type.startswith("num") and o.number.rstrip(".") == prefix:
+                    return k + 1
     level_from = _last_legal(stack, top) + 1
     for k in range(top - 1, level_from - 1, -1):
         if stack[k].type == typ:
