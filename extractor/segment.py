@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from typing import Optional
 
 import regex
@@ -38,17 +40,16 @@ def segment(raw: RawDocument, norm: NormText) -> Segmented:
     pre_end = _preamble_end(lines, body_from, close.start_line)
     if pre_end > body_from:
         s, e = lines[body_from][0], _trim_end(norm.text, lines[pre_end - 1][1])
-        sections.append(Section("", None, "", "preamble", None, s, e, norm.page_at(s)))
+        sections.append(Section(f"s{len(sections) + 1}", None, "", "preamble", None, s, e, norm.page_at(s)))
         body_from = pre_end
-    sections.extend(_body(norm, lines, body_from, close.start_line))
+    sections.extend(_body(norm, lines, body_from, close.start_line, len(sections) + 1))
     if close.start_line < len(lines):
         s = lines[close.start_line][0]
         e = len(norm.text) if close.end_line >= len(lines) else _trim_end(norm.text, lines[close.end_line - 1][1])
-        sections.append(Section("", None, "", "closing", None, s, e, norm.page_at(s)))
+        sections.append(Section(f"s{len(sections) + 1}", None, "", "closing", None, s, e, norm.page_at(s)))
     if close.end_line < len(lines):
         # an appendix (the Quy chế a Quyết định issues) follows the signature
-        sections.extend(_body(norm, lines, close.end_line, len(lines), prefix="a"))
-    _number_ids(sections)
+        sections.extend(_body(norm, lines, close.end_line, len(lines), len(sections) + 1))
     meta = head.metadata
     _number_source(meta, raw.path, head.printed_number)
     meta.signers = close.signers
@@ -74,12 +75,11 @@ def _number_source(meta, path: str, printed: Optional[str]) -> None:
 def _lines(norm: NormText) -> list[tuple[int, int, str]]:
     """(start, end, text) of every line: NormText.lines with each line's text, taken from
     the split instead of slicing the text again."""
-    out, pos = [], 0
-    for line in norm.text.split("\n"):
-        end = pos + len(line)
-        out.append((pos, end, line))
-        pos = end + 1
-    return out
+    texts = norm.text.split("\n")
+    lengths = list(map(len, texts))
+    # a line starts one past the end of the one before: sums built in C, not a loop
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+    return list(zip(starts, map(add, starts, lengths), texts))
 
 
 def _trim_end(text: str, end: int) -> int:
@@ -117,7 +117,8 @@ def _is_enactment(text: str) -> bool:
 
 
 # ----------------------------------------------------------------- body tree
-def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> list[Section]:
+def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[Section]:
+    """The sections of lines[start:stop], given ids s{first_id}, s{first_id + 1} … in reading order."""
     out: list[Section] = []
     stack: list[_Open] = []
     text_all = norm.text
@@ -150,7 +151,7 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
         page = norm.page_at(offset) if paged else None
         # Section's fields in order (id, parent, label, kind, title, start, end, page, depth):
         # keywords made the call three times as slow, at every one of many sections
-        sec = Section(f"{prefix}{len(out)}", parent.id if parent else None, label, sec_kind, title,
+        sec = Section(f"s{first_id + len(out)}", parent.id if parent else None, label, sec_kind, title,
                       offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
@@ -255,16 +256,3 @@ def _title(rest: str, kind: str) -> Optional[str]:
     if kind == "dieu" and len(rest) > 160:
         return None
     return rest.rstrip(":").strip() or None
-
-
-def _number_ids(sections: list[Section]) -> None:
-    """Final ids s1, s2 … in reading order; parents were linked by temporary ids."""
-    new_ids = {}
-    for i, sec in enumerate(sections, start=1):
-        new = f"s{i}"
-        if sec.id:
-            new_ids[sec.id] = new
-        sec.id = new
-    for sec in sections:
-        if sec.parent is not None:
-            sec.parent = new_ids.get(sec.parent)

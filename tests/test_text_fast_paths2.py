@@ -39,3 +39,27 @@ def test_proper_case_index_keeps_the_table_order():
     for first, entries in by_first.items():
         assert entries == [e for e in table if e[0][:1] == first]
     assert lexicon.proper_case("PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN") == "Phó Chủ tịch Ủy ban nhân dân"
+
+
+def test_character_flags_agree_with_the_patterns():
+    from extractor.normalise import _CHANGE, _MAY_BE_UNNORMALISED, _MAY_CHANGE, _UNSTABLE, _char_flags
+    chars = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    flags = _char_flags(chars).tolist()
+    for c, f in zip(chars, flags):
+        assert bool(f) == bool(_MAY_CHANGE.match(c)), hex(ord(c))
+        assert bool(f & _UNSTABLE) == bool(_MAY_BE_UNNORMALISED.match(c)), hex(ord(c))
+    assert _char_flags("a\ud800") is None
+
+
+def test_homoglyphs_replaced_as_by_the_table():
+    from extractor.normalise import _HOMOGLYPHS, clean_chars
+    text = "Số 12/2024/TT-BTС, Рабочий ёЁй АВСЕНКМОРТХаеорсх"
+    assert clean_chars(text) == text.translate(_HOMOGLYPHS)
+
+
+def test_line_map_matches_the_text():
+    from extractor.models import NormText
+    from extractor.segment import _lines
+    for text in ("", "a", "\n", "ab\n\ncd\n", "Điều 1.\nx"):
+        norm = NormText(text=text)
+        assert _lines(norm) == [(s, e, text[s:e]) for s, e in norm.lines()]
