@@ -302,6 +302,7 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
     'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
+    starts = _glued_type_starts()
     for l in lines:
         text = l.text
         text = _MULTI_SPACE.sub(" ", text).strip(" ") if "  " in text else text.strip(" ")   # _tidy
@@ -310,7 +311,9 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
         if ("Điều" in text or "ĐIỀU" in text) and _MAY_GLUE_DIEU.search(text):
             parts = [piece for p in _GLUED_DIEU.split(text) for piece in _split_caps(p)]
             out.extend(_Line(p.strip(), l.page) for p in parts)
-        elif _may_split_caps(text):
+        # (a necessary condition of _may_split_caps first, without a call: the second
+        # character of most lines is an ASCII lower-case letter, a digit or a stop)
+        elif (text[1:2].isupper() or text[1:2] > "\x7f" or text[:2] in starts) and _may_split_caps(text):
             out.extend(_Line(p.strip(), l.page) for p in _split_caps(text))
         else:
             l.text = text.strip()       # the lines are normalise's own: no copy needed

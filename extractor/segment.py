@@ -121,6 +121,7 @@ def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[S
     """The sections of lines[start:stop], given ids s{first_id}, s{first_id + 1} … in reading order."""
     out: list[Section] = []
     stack: list[_Open] = []
+    types: tuple[str, ...] = ()         # the stack's types, the key of _kept_by_types
     text_all = norm.text
     paged = bool(norm.page_starts)
     quoted = False
@@ -140,9 +141,10 @@ def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[S
         kind, m = found
         offset = ls + (len(text) - len(text.lstrip()))
         typ, number, label = _type_of(kind, m.group("num"))
-        keep = _kept(stack, typ, number)
+        keep = _kept(stack, types, typ, number)
         if keep < len(stack):
             _close(stack, keep, _trim_end(text_all, offset))
+            types = types[:keep]
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
         title = None
@@ -155,6 +157,7 @@ def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[S
                       offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
+        types += (typ,)
     end = _trim_end(text_all, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(text_all)
     for o in stack:
         o.section.end = max(o.section.start, end)
@@ -198,39 +201,51 @@ def _close(stack: list[_Open], keep: int, end: int) -> None:
         o.section.end = max(o.section.start, end)
 
 
-def _kept(stack: list[_Open], typ: str, number: str) -> int:
-    """How many entries of the stack stay open under a new marker of type typ."""
+def _kept(stack: list[_Open], types: tuple[str, ...], typ: str, number: str) -> int:
+    """How many entries of the stack stay open under a new marker of type typ
+    (types: the stack's types)."""
+    if typ.startswith("num") and typ != "num1":
+        # '2.3' goes under the open '2.' wherever it is
+        top = len(stack)
+        while top and types[top - 1].startswith("bullet"):
+            top -= 1
+        prefix = number.rsplit(".", 1)[0]
+        for k in range(top - 1, -1, -1):
+            o = stack[k]
+            if o.type.startswith("num") and o.number.rstrip(".") == prefix:
+                return k + 1
+    return _kept_by_types(types, typ)
+
+
+@lru_cache(maxsize=4096)
+def _kept_by_types(types: tuple[str, ...], typ: str) -> int:
+    """_kept apart from the numbered-prefix rule: a function of the open types alone,
+    and the same few stacks recur at every marker of a document, so cached."""
     if typ in LEGAL_RANK:
         rank = LEGAL_RANK[typ]
-        k = len(stack)
-        while k and not (stack[k - 1].type in LEGAL_RANK and LEGAL_RANK[stack[k - 1].type] < rank):
+        k = len(types)
+        while k and not (types[k - 1] in LEGAL_RANK and LEGAL_RANK[types[k - 1]] < rank):
             k -= 1
         return k
-    top = len(stack)
+    top = len(types)
     if typ == "bullet-" or typ == "bullet+":
         # a bullet of a sign already open closes that one and everything above it
         for k in range(top - 1, -1, -1):
-            if stack[k].type == typ:
+            if types[k] == typ:
                 return k
     else:
-        while top and stack[top - 1].type.startswith("bullet"):
+        while top and types[top - 1].startswith("bullet"):
             top -= 1
-        if typ.startswith("num") and typ != "num1":
-            prefix = number.rsplit(".", 1)[0]
-            for k in range(top - 1, -1, -1):
-                o = stack[k]
-                if o.type.startswith("num") and o.number.rstrip(".") == prefix:
-                    return k + 1
-    level_from = _last_legal(stack, top) + 1
+    level_from = _last_legal(types, top) + 1
     for k in range(top - 1, level_from - 1, -1):
-        if stack[k].type == typ:
+        if types[k] == typ:
             return k
     return top
 
 
-def _last_legal(stack: list[_Open], top: int) -> int:
+def _last_legal(types: tuple[str, ...], top: int) -> int:
     for k in range(top - 1, -1, -1):
-        if stack[k].type in LEGAL_RANK:
+        if types[k] in LEGAL_RANK:
             return k
     return -1
 
