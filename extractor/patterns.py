@@ -5,7 +5,6 @@ Patterns are written for NFC text in the one tone-mark convention of ``NormText.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import regex
 
@@ -72,10 +71,6 @@ _QUICK_BY_FIRST = {c: _QUICK_TESTS[kind] for kind, chars in _FIRST_CHARS.items()
                    for c in chars}
 
 
-# normalise asks about most lines when it joins them, segment, header and closing ask
-# again about the same lines: cached, the second question costs a dictionary look-up.
-# (The result, a kind and an immutable match, is safe to share.)
-@lru_cache(maxsize=4096)
 def match_marker(line: str):
     """Return (kind, match) for a line that opens with a section marker, else None.
 
