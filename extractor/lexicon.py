@@ -124,6 +124,16 @@ def _caps_words() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _caps_words_by_first() -> dict[str, list[tuple[str, str]]]:
+    """_caps_words by their first character, each list longest first: only those can
+    start where the line has that character."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for caps, written in _caps_words():
+        out.setdefault(caps[:1], []).append((caps, written))
+    return out
+
+
+@lru_cache(maxsize=None)
 def signer_titles() -> tuple[str, ...]:
     """Signer titles in capitals, longest first ('PHÓ CHỦ TỊCH' before 'CHỦ TỊCH')."""
     return tuple(sorted(load("titles.json")["signer_titles"], key=len, reverse=True))
@@ -142,8 +152,9 @@ def proper_case(text: str) -> str:
         return text
     out, i = [], 0
     upper = text
+    by_first = _caps_words_by_first()
     while i < len(upper):
-        for caps, written in _caps_words():
+        for caps, written in by_first.get(upper[i], ()):
             if upper.startswith(caps, i) and (i + len(caps) == len(upper) or not upper[i + len(caps)].isalpha()):
                 out.append(written)
                 i += len(caps)

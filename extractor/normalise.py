@@ -53,22 +53,33 @@ def normalise(raw: RawDocument) -> NormText:
 # Cyrillic letters that look Latin turn up in numbers copied from web pages ("TT-BTС").
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсх", "ABCEHKMOPTXaeopcx")
+_HOMOGLYPH = re.compile("[АВСЕНКМОРТХаеорсх]")
 
 
 def clean_chars(text: str) -> str:
     # A scan for the characters some step below changes costs a fraction of the steps:
     # most pages are NFC already and have none of them.
-    if not _MAY_CHANGE.search(text):
-        return text
-    if _MAY_BE_UNNORMALISED.search(text):
-        text = unicodedata.normalize("NFC", text)
+    flags = _char_flags(text)
+    if flags is None:           # a lone surrogate: the plain scans
+        if not _MAY_CHANGE.search(text):
+            return text
+        if _MAY_BE_UNNORMALISED.search(text):
+            text = unicodedata.normalize("NFC", text)
+    else:
+        if not flags.any():
+            return text
+        unstable = numpy.flatnonzero(flags & _UNSTABLE)
+        if len(unstable):
+            text = _nfc_at(text, unstable)
     # A page has a few of these characters at most; a step whose characters are not among
     # them changes nothing (no step brings in a character of a later one).
     found = "".join(set(_CHANGED_CHARS.findall(text)))
     if not found:
         return text                 # decomposed letters were all there was to do
     if _CYRILLIC.search(found):
-        text = text.translate(_HOMOGLYPHS)
+        # a substitution of the few look-alikes: str.translate looks every character of
+        # the page up in the table, and most are not in it
+        text = _HOMOGLYPH.sub(lambda m: chr(_HOMOGLYPHS[ord(m.group())]), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
     if _DROPPED.search(found):
@@ -109,6 +120,65 @@ _CHANGED_CHARS = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CYRILLIC, _
 _NFC_STABLE = _nfc_stable()
 _MAY_BE_UNNORMALISED = _outside(_NFC_STABLE)
 _MAY_CHANGE = _outside({c for c in _NFC_STABLE if not _CHANGED_CHARS.match(c)})
+
+# Every character of _NFC_STABLE is a starter that never composes with a character
+# before it, so NFC can split a text before any of them: NFC(a + b) = NFC(a) + NFC(b)
+# when b opens with one. Only the runs of other characters (a decomposed page has a few
+# hundred, each a letter's combining marks) need normalising, each with the character
+# before it, which a mark may compose with; the whole page at once took milliseconds.
+#
+# Which characters may change (_MAY_CHANGE) and which are not NFC-stable
+# (_MAY_BE_UNNORMALISED) is one array lookup per page: re scans a class of that many
+# ranges slowly, and the scan of a page with nothing to change took as long as the rest
+# of clean_chars. The table covers every code point: numpy's take on it is twice as fast
+# as clamping to a smaller one.
+_CHANGE, _UNSTABLE = 1, 2
+
+
+def _flag_table() -> "numpy.ndarray":
+    table = numpy.full(0x110000, _CHANGE | _UNSTABLE, dtype=numpy.uint8)
+    table[[ord(c) for c in _NFC_STABLE]] = 0
+    every = "".join(map(chr, range(0x10000)))
+    table[[ord(c) for c in _CHANGED_CHARS.findall(every)]] |= _CHANGE
+    return table
+
+
+_FLAGS = _flag_table()
+
+
+def _char_flags(text: str) -> Optional["numpy.ndarray"]:
+    """_CHANGE and _UNSTABLE of each character of text; None for a text numpy cannot take."""
+    try:
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    except UnicodeEncodeError:  # a lone surrogate left by a broken decoding
+        return None
+    return _FLAGS.take(points)
+
+
+def _nfc(text: str) -> str:
+    """unicodedata.normalize("NFC", text), run on the parts that may change only."""
+    flags = _char_flags(text)
+    if flags is None:
+        return unicodedata.normalize("NFC", text)
+    unstable = numpy.flatnonzero(flags & _UNSTABLE)
+    return _nfc_at(text, unstable) if len(unstable) else text
+
+
+def _nfc_at(text: str, unstable: "numpy.ndarray") -> str:
+    """NFC of text, given the (sorted) positions of its characters outside _NFC_STABLE."""
+    # runs of consecutive positions: a new run starts where the gap to the last is > 1
+    breaks = numpy.flatnonzero(numpy.diff(unstable) > 1)
+    starts = numpy.concatenate(([unstable[0]], unstable[breaks + 1])).tolist()
+    ends = numpy.concatenate((unstable[breaks] + 1, [unstable[-1] + 1])).tolist()
+    parts, done = [], 0
+    for start, end in zip(starts, ends):
+        start = max(start - 1, 0)
+        parts.append(text[done:start])
+        parts.append(unicodedata.normalize("NFC", text[start:end]))
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
 
 _MULTI_SPACE = re.compile(r" {2,}")    # spaces only: the standard library's re does the same
 
@@ -232,6 +302,7 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
     'QUYẾT NGHỊ: Điều 1. …' — a legal marker glued to the previous sentence; and heading
     lines whose breaks were lost with their bold markup ('NGHỊ QUYẾTCỦA BAN … TỈNHvề …')."""
     out = []
+    starts = _glued_type_starts()
     for l in lines:
         text = l.text
         text = _MULTI_SPACE.sub(" ", text).strip(" ") if "  " in text else text.strip(" ")   # _tidy
@@ -240,7 +311,9 @@ def _split_glued(lines: list[_Line]) -> list[_Line]:
         if ("Điều" in text or "ĐIỀU" in text) and _MAY_GLUE_DIEU.search(text):
             parts = [piece for p in _GLUED_DIEU.split(text) for piece in _split_caps(p)]
             out.extend(_Line(p.strip(), l.page) for p in parts)
-        elif _may_split_caps(text):
+        # (a necessary condition of _may_split_caps first, without a call: the second
+        # character of most lines is an ASCII lower-case letter, a digit or a stop)
+        elif (text[1:2].isupper() or text[1:2] > "\x7f" or text[:2] in starts) and _may_split_caps(text):
             out.extend(_Line(p.strip(), l.page) for p in _split_caps(text))
         else:
             l.text = text.strip()       # the lines are normalise's own: no copy needed

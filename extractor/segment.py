@@ -6,6 +6,9 @@ The hierarchy follows the numbering, never the typography: a marker's type (Roma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from typing import Optional
 
 import regex
@@ -37,17 +40,16 @@ def segment(raw: RawDocument, norm: NormText) -> Segmented:
     pre_end = _preamble_end(lines, body_from, close.start_line)
     if pre_end > body_from:
         s, e = lines[body_from][0], _trim_end(norm.text, lines[pre_end - 1][1])
-        sections.append(Section("", None, "", "preamble", None, s, e, norm.page_at(s)))
+        sections.append(Section(f"s{len(sections) + 1}", None, "", "preamble", None, s, e, norm.page_at(s)))
         body_from = pre_end
-    sections.extend(_body(norm, lines, body_from, close.start_line))
+    sections.extend(_body(norm, lines, body_from, close.start_line, len(sections) + 1))
     if close.start_line < len(lines):
         s = lines[close.start_line][0]
         e = len(norm.text) if close.end_line >= len(lines) else _trim_end(norm.text, lines[close.end_line - 1][1])
-        sections.append(Section("", None, "", "closing", None, s, e, norm.page_at(s)))
+        sections.append(Section(f"s{len(sections) + 1}", None, "", "closing", None, s, e, norm.page_at(s)))
     if close.end_line < len(lines):
         # an appendix (the Quy chế a Quyết định issues) follows the signature
-        sections.extend(_body(norm, lines, close.end_line, len(lines), prefix="a"))
-    _number_ids(sections)
+        sections.extend(_body(norm, lines, close.end_line, len(lines), len(sections) + 1))
     meta = head.metadata
     _number_source(meta, raw.path, head.printed_number)
     meta.signers = close.signers
@@ -73,12 +75,11 @@ def _number_source(meta, path: str, printed: Optional[str]) -> None:
 def _lines(norm: NormText) -> list[tuple[int, int, str]]:
     """(start, end, text) of every line: NormText.lines with each line's text, taken from
     the split instead of slicing the text again."""
-    out, pos = [], 0
-    for line in norm.text.split("\n"):
-        end = pos + len(line)
-        out.append((pos, end, line))
-        pos = end + 1
-    return out
+    texts = norm.text.split("\n")
+    lengths = list(map(len, texts))
+    # a line starts one past the end of the one before: sums built in C, not a loop
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+    return list(zip(starts, map(add, starts, lengths), texts))
 
 
 def _trim_end(text: str, end: int) -> int:
@@ -116,12 +117,15 @@ def _is_enactment(text: str) -> bool:
 
 
 # ----------------------------------------------------------------- body tree
-def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> list[Section]:
+def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[Section]:
+    """The sections of lines[start:stop], given ids s{first_id}, s{first_id + 1} … in reading order."""
     out: list[Section] = []
     stack: list[_Open] = []
+    types: tuple[str, ...] = ()         # the stack's types, the key of _kept_by_types
+    text_all = norm.text
+    paged = bool(norm.page_starts)
     quoted = False
-    for idx in range(start, stop):
-        ls, le, text = lines[idx]
+    for ls, le, text in lines[start:stop]:
         stripped = text.strip()
         if not stripped:
             continue
@@ -136,19 +140,25 @@ def _body(norm: NormText, lines, start: int, stop: int, prefix: str = "t") -> li
             continue
         kind, m = found
         offset = ls + (len(text) - len(text.lstrip()))
-        typ, number, label = _type_of(kind, m)
-        _place(stack, typ, number, offset, norm.text)
+        typ, number, label = _type_of(kind, m.group("num"))
+        keep = _kept(stack, types, typ, number)
+        if keep < len(stack):
+            _close(stack, keep, _trim_end(text_all, offset))
+            types = types[:keep]
         parent = stack[-1].section if stack else None
         sec_kind = _section_kind(kind, typ, parent)
-        title = _title(stripped[m.end():], kind) if typ not in ("bullet-", "bullet+") else None
-        page = norm.page_at(offset) if norm.page_starts else None
+        title = None
+        if typ != "bullet-" and typ != "bullet+" and m.end() < len(stripped):
+            title = _title(stripped[m.end():], kind)
+        page = norm.page_at(offset) if paged else None
         # Section's fields in order (id, parent, label, kind, title, start, end, page, depth):
         # keywords made the call three times as slow, at every one of many sections
-        sec = Section(f"{prefix}{len(out)}", parent.id if parent else None, label, sec_kind, title,
+        sec = Section(f"s{first_id + len(out)}", parent.id if parent else None, label, sec_kind, title,
                       offset, le, page, len(stack))
         out.append(sec)
         stack.append(_Open(sec, typ, number))
-    end = _trim_end(norm.text, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(norm.text)
+        types += (typ,)
+    end = _trim_end(text_all, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(text_all)
     for o in stack:
         o.section.end = max(o.section.start, end)
     return out
@@ -164,8 +174,9 @@ def _closes_quote(text: str) -> bool:
 _ROMAN_LETTERS = regex.compile(r"[IVXL]+")
 
 
-def _type_of(kind: str, m) -> tuple[str, str, str]:
-    num = m.group("num")
+@lru_cache(maxsize=4096)
+def _type_of(kind: str, num: str) -> tuple[str, str, str]:
+    """(stack type, number, label) of a marker; a few hundred (kind, number) pairs recur."""
     if kind in LEGAL_RANK:
         word = LEGAL_WORD[kind]
         num = num if not num.isupper() or _ROMAN_LETTERS.fullmatch(num) else num.capitalize()
@@ -183,49 +194,58 @@ def _type_of(kind: str, m) -> tuple[str, str, str]:
     return kind, num, num
 
 
-def _place(stack: list[_Open], typ: str, number: str, offset: int, text: str) -> None:
-    """Pop the stack until the new marker has its parent on top."""
-    keep = _kept(stack, typ, number)
-    if keep < len(stack):
-        end = _trim_end(text, offset)
-        while len(stack) > keep:
-            o = stack.pop()
-            o.section.end = max(o.section.start, end)
+def _close(stack: list[_Open], keep: int, end: int) -> None:
+    """Pop the stack down to keep entries, the sections popped ending at end."""
+    while len(stack) > keep:
+        o = stack.pop()
+        o.section.end = max(o.section.start, end)
 
 
-def _kept(stack: list[_Open], typ: str, number: str) -> int:
-    """How many entries of the stack stay open under a new marker of type typ."""
-    if typ in LEGAL_RANK:
-        rank = LEGAL_RANK[typ]
-        k = len(stack)
-        while k and not (stack[k - 1].type in LEGAL_RANK and LEGAL_RANK[stack[k - 1].type] < rank):
-            k -= 1
-        return k
-    top = len(stack)
-    if not typ.startswith("bullet"):
-        while top and stack[top - 1].type.startswith("bullet"):
-            top -= 1
-    elif typ == "bullet-" or typ == "bullet+":
-        # a bullet of a sign already open closes that one and everything above it
-        for k in range(top - 1, -1, -1):
-            if stack[k].type == typ:
-                return k
+def _kept(stack: list[_Open], types: tuple[str, ...], typ: str, number: str) -> int:
+    """How many entries of the stack stay open under a new marker of type typ
+    (types: the stack's types)."""
     if typ.startswith("num") and typ != "num1":
+        # '2.3' goes under the open '2.' wherever it is
+        top = len(stack)
+        while top and types[top - 1].startswith("bullet"):
+            top -= 1
         prefix = number.rsplit(".", 1)[0]
         for k in range(top - 1, -1, -1):
             o = stack[k]
             if o.type.startswith("num") and o.number.rstrip(".") == prefix:
                 return k + 1
-    level_from = _last_legal(stack, top) + 1
+    return _kept_by_types(types, typ)
+
+
+@lru_cache(maxsize=4096)
+def _kept_by_types(types: tuple[str, ...], typ: str) -> int:
+    """_kept apart from the numbered-prefix rule: a function of the open types alone,
+    and the same few stacks recur at every marker of a document, so cached."""
+    if typ in LEGAL_RANK:
+        rank = LEGAL_RANK[typ]
+        k = len(types)
+        while k and not (types[k - 1] in LEGAL_RANK and LEGAL_RANK[types[k - 1]] < rank):
+            k -= 1
+        return k
+    top = len(types)
+    if typ == "bullet-" or typ == "bullet+":
+        # a bullet of a sign already open closes that one and everything above it
+        for k in range(top - 1, -1, -1):
+            if types[k] == typ:
+                return k
+    else:
+        while top and types[top - 1].startswith("bullet"):
+            top -= 1
+    level_from = _last_legal(types, top) + 1
     for k in range(top - 1, level_from - 1, -1):
-        if stack[k].type == typ:
+        if types[k] == typ:
             return k
     return top
 
 
-def _last_legal(stack: list[_Open], top: int) -> int:
+def _last_legal(types: tuple[str, ...], top: int) -> int:
     for k in range(top - 1, -1, -1):
-        if stack[k].type in LEGAL_RANK:
+        if types[k] in LEGAL_RANK:
             return k
     return -1
 
@@ -251,16 +271,3 @@ def _title(rest: str, kind: str) -> Optional[str]:
     if kind == "dieu" and len(rest) > 160:
         return None
     return rest.rstrip(":").strip() or None
-
-
-def _number_ids(sections: list[Section]) -> None:
-    """Final ids s1, s2 … in reading order; parents were linked by temporary ids."""
-    new_ids = {}
-    for i, sec in enumerate(sections, start=1):
-        new = f"s{i}"
-        if sec.id:
-            new_ids[sec.id] = new
-        sec.id = new
-    for sec in sections:
-        if sec.parent is not None:
-            sec.parent = new_ids.get(sec.parent)
