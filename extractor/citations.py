@@ -19,6 +19,7 @@ from . import lexicon
 from .header import expand_abbreviations
 from .normalise import fold
 from .models import Citation, Segmented
+from .patterns import matches_at
 
 # ----------------------------------------------------------------- numbers
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
@@ -104,7 +105,7 @@ _NAMED_WORD = re.compile("|".join(sorted({w for words in _NAMED_STARTS.values() 
 _PATTERNS_OF = {w: [p for p, words in _NAMED_STARTS.items() if w in words] for words in _NAMED_STARTS.values()
                 for w in words}
 # What three of the patterns need after their word and r"\s+": a start where it is missing is
-# one where the pattern fails, so leaving it out changes nothing _matches_at yields.
+# one where the pattern fails, so leaving it out changes nothing matches_at yields.
 _NEXT_WORDS = {_CONGRESS: ("Đại hội",), _QUOTED: ("“", '"'), _OF_ABOUT: ("của",)}
 
 RELATION_TRIGGERS = [
@@ -190,21 +191,8 @@ def _number_starts(text: str, limit: int) -> list[int]:
     return sorted(starts)
 
 
-def _matches_at(pattern, starts: list[int], text: str, endpos: int):
-    """pattern.finditer(text, pos, endpos) when starts (in order, all >= pos) holds every place a match
-    can start: a match is tried at each start not inside the match before."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = pattern.match(text, p, endpos)
-        if m:
-            last = m.end()
-            yield m
-
-
 def _numbered(text: str, limit: int):
-    for m in _matches_at(_NUMBER, _number_starts(text, limit), text, limit):
+    for m in matches_at(_NUMBER, _number_starts(text, limit), text, limit):
         number = _normalise_number(m.group())
         code_type = _doc_type_from_number(number)
         left = text[max(0, m.start() - 160):m.start()]
@@ -280,7 +268,7 @@ def _may_follow(text: str, pos: int, words: tuple) -> bool:
 
 def _named(text: str, limit: int, own_issuer: Optional[str]):
     starts = _named_starts(text, limit)
-    for m in _matches_at(_LAW, starts[_LAW], text, limit):
+    for m in matches_at(_LAW, starts[_LAW], text, limit):
         name = _cut_law_name(m.group("type") + m.group("rest"))
         if not name or name in ("Luật", "Bộ luật", "Pháp lệnh") or _REFERS_BACK.search(name):
             continue
@@ -288,13 +276,13 @@ def _named(text: str, limit: int, own_issuer: Optional[str]):
             continue
         yield _Found(m.start(), m.start() + len(name), None,
                      _doc_type_from_word(m.group("type")) or m.group("type"), name, None)
-    for m in _matches_at(_CONGRESS, starts[_CONGRESS], text, limit):
+    for m in matches_at(_CONGRESS, starts[_CONGRESS], text, limit):
         doc_type = "Nghị quyết" if m.group("type") == "Nghị quyết" else "Văn bản"
         yield _Found(m.start(), m.end(), None, doc_type, m.group(0), m.group("who"))
-    for m in _matches_at(_QUOTED, starts[_QUOTED], text, limit):
+    for m in matches_at(_QUOTED, starts[_QUOTED], text, limit):
         yield _Found(m.start(), m.end(), None, _doc_type_from_word(m.group("type")) or "Văn bản",
                      m.group(0), None)
-    for m in _matches_at(_OF_ABOUT, starts[_OF_ABOUT], text, limit):
+    for m in matches_at(_OF_ABOUT, starts[_OF_ABOUT], text, limit):
         doc_type = _doc_type_from_word(m.group("type"))
         if _same_body(m.group("who"), own_issuer):
             continue          # "Nghị quyết của Ban Chấp hành … về …" in its own text is the document itself

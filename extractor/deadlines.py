@@ -17,6 +17,7 @@ import string
 import regex
 
 from .models import Deadline, Segmented
+from .patterns import matches_at
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _EVERY = r"(?:hang|hang)"          # hằng / hàng fold alike
@@ -93,22 +94,9 @@ def _word_starts(fl: str, words, lo: int, hi: int) -> list[int]:
     return out
 
 
-def _matches_at(pattern, starts: list[int], fl: str, hi: int):
-    """pattern.finditer(fl, lo, hi) when starts (in order, all >= lo) holds every place a match can start:
-    a match is tried at each start not inside the match before."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = pattern.match(fl, p, hi)
-        if m:
-            last = m.end()
-            yield m
-
-
 def _abs_matches(fl: str, lo: int, hi: int):
     last = lo
-    for c in _matches_at(_CUE_HIT, _word_starts(fl, _CUE_WORDS, lo, hi), fl, hi):
+    for c in matches_at(_CUE_HIT, _word_starts(fl, _CUE_WORDS, lo, hi), fl, hi):
         if c.start() < last:
             continue
         m = _RE_ABS.match(fl, c.start(), hi)
@@ -119,7 +107,7 @@ def _abs_matches(fl: str, lo: int, hi: int):
 
 def _freq_matches(fl: str, lo: int, hi: int):
     starts = [p for p in _word_starts(fl, _FREQ_WORDS, lo, hi) if _may_be_freq(fl, p)]
-    return _matches_at(_RE_FREQ, starts, fl, hi)
+    return matches_at(_RE_FREQ, starts, fl, hi)
 
 
 _FREQ_UNITS = ("nam", "quy", "thang", "tuan")
@@ -128,7 +116,7 @@ _FREQ_UNITS = ("nam", "quy", "thang", "tuan")
 def _may_be_freq(fl: str, p: int) -> bool:
     """False where _RE_FREQ surely fails at p (a 'dinh' or 'hang' start): after the word, one
     space and 'ky' or a unit. "hang" (hàng, hạng …) is common and seldom a frequency; dropping
-    a start where the pattern fails does not change what _matches_at yields."""
+    a start where the pattern fails does not change what matches_at yields."""
     if fl[p + 4:p + 5] != " ":
         return False
     if fl[p + 5:p + 6] == " ":
@@ -150,7 +138,7 @@ def _days_hits(fl: str, lo: int, hi: int):
             j -= 1
         if j < q:
             starts.extend(range(max(lo, j - 3), j))     # in order: the next 'ngay' is past this one
-    return _matches_at(_DAYS_HIT, starts, fl, hi)
+    return matches_at(_DAYS_HIT, starts, fl, hi)
 
 
 def _within_matches(fl: str, lo: int, hi: int):

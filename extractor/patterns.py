@@ -121,3 +121,17 @@ def finditer(pattern: "regex.Pattern", starts: "re.Pattern", text: str, pos: int
             continue
         yield m
         pos = m.end()
+
+
+def matches_at(pattern, starts: list[int], text: str, endpos: int):
+    """pattern.finditer(text, pos, endpos) when starts (in order, all >= pos) holds every place a
+    match can start: a match is tried at each start not inside the match before. A scan for the
+    few places a pattern can start is much cheaper than regex trying every position."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(text, p, endpos)
+        if m:
+            last = m.end()
+            yield m

@@ -4,7 +4,7 @@ import itertools
 import regex
 
 from conftest import need_shared
-from extractor import citations, deadlines, targets
+from extractor import citations, deadlines, patterns, targets
 from extractor.normalise import fold
 
 _ODD = ("Luật Đất đai và Luật Xây dựng 111/2015/NĐ-CP, 23-NQ/TW; 184 / TTr - UBND 12/5/2024 "
@@ -41,11 +41,11 @@ def test_last_trigger_is_the_last_left_to_right():
 def test_numbers_and_names_found_where_finditer_finds_them():
     for text in _texts():
         for limit in (len(text), len(text) // 2):
-            found = citations._matches_at(citations._NUMBER, citations._number_starts(text, limit), text, limit)
+            found = patterns.matches_at(citations._NUMBER, citations._number_starts(text, limit), text, limit)
             assert [m.span() for m in found] == [m.span() for m in citations._NUMBER.finditer(text, 0, limit)]
             starts = citations._named_starts(text, limit)
             for pattern in citations._NAMED_STARTS:
-                found = citations._matches_at(pattern, starts[pattern], text, limit)
+                found = patterns.matches_at(pattern, starts[pattern], text, limit)
                 assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, 0, limit)]
 
 
@@ -54,7 +54,7 @@ def test_deadline_words_found_where_finditer_finds_them():
         for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
             for pattern, words in ((deadlines._CUE_HIT, deadlines._CUE_WORDS),
                                    (deadlines._RE_FREQ, deadlines._FREQ_WORDS)):
-                found = deadlines._matches_at(pattern, deadlines._word_starts(fl, words, lo, hi), fl, hi)
+                found = patterns.matches_at(pattern, deadlines._word_starts(fl, words, lo, hi), fl, hi)
                 assert [m.span() for m in found] == [m.span() for m in pattern.finditer(fl, lo, hi)]
             assert [m.span() for m in deadlines._days_hits(fl, lo, hi)] == \
                 [m.span() for m in deadlines._DAYS_HIT.finditer(fl, lo, hi)]
