@@ -81,17 +81,22 @@ def test_lexicon_filter_on_the_names():
                     assert (a.span() if a else None) == (b.span() if b else None), (fl, p)
 
 
+def _check_word_guards(fl, p):
+    """A guard that says no word follows the spaces at p may only skip a pattern that fails there."""
+    if not G._after_spaces(fl, p, G._QUAL_TOK):
+        assert not G._QUAL_RE.match(fl, p) and not G._PLACE_RE.match(fl, p)
+    if not G._after_spaces(fl, p, G._PLACE_TOK):
+        assert not G._PLACE_RE.match(fl, p)
+    if not G._after_spaces(fl, p, G._OWNER_TOK):
+        assert not G._OWNER_RE.match(fl, p)
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_guards_only_skip_patterns_that_fail(t):
     fl = fold(t)
     for p in _positions(fl):
-        if not G._after_spaces(fl, p, G._QUAL_TOK):
-            assert not G._QUAL_RE.match(fl, p) and not G._PLACE_RE.match(fl, p)
-        if not G._after_spaces(fl, p, G._PLACE_TOK):
-            assert not G._PLACE_RE.match(fl, p)
-        if not G._after_spaces(fl, p, G._OWNER_TOK):
-            assert not G._OWNER_RE.match(fl, p)
+        _check_word_guards(fl, p)
         if not G._may_separate(fl, p):
             assert not G._GROUP_SEPARATOR.match(fl[p:p + 12])
         if fl[p:p + 1] not in G._SEP_FIRST:
@@ -118,12 +123,7 @@ _AFTER = (["cua tinh uy", "tinh uy", "thanh uy", "huyen uy", "thi uy", "ubnd", "
 def test_guards_on_the_words(word, spaces, tail):
     fl = spaces + word + tail
     for p in range(len(spaces)):
-        if not G._after_spaces(fl, p, G._QUAL_TOK):
-            assert not G._QUAL_RE.match(fl, p) and not G._PLACE_RE.match(fl, p)
-        if not G._after_spaces(fl, p, G._PLACE_TOK):
-            assert not G._PLACE_RE.match(fl, p)
-        if not G._after_spaces(fl, p, G._OWNER_TOK):
-            assert not G._OWNER_RE.match(fl, p)
+        _check_word_guards(fl, p)
 
 
 def test_squeeze_table_is_the_separator_class():
