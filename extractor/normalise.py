@@ -146,13 +146,18 @@ def _flag_table() -> "numpy.ndarray":
 _FLAGS = _flag_table()
 
 
-def _char_flags(text: str) -> Optional["numpy.ndarray"]:
-    """_CHANGE and _UNSTABLE of each character of text; None for a text numpy cannot take."""
+def _code_points(text: str) -> Optional["numpy.ndarray"]:
+    """The code points of text as an array; None for a text numpy cannot take."""
     try:
-        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        return numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
     except UnicodeEncodeError:  # a lone surrogate left by a broken decoding
         return None
-    return _FLAGS.take(points)
+
+
+def _char_flags(text: str) -> Optional["numpy.ndarray"]:
+    """_CHANGE and _UNSTABLE of each character of text; None for a text numpy cannot take."""
+    points = _code_points(text)
+    return None if points is None else _FLAGS.take(points)
 
 
 def _nfc(text: str) -> str:
@@ -572,11 +577,8 @@ _ARRAY_FROM = 2000
 
 def fold(text: str) -> str:
     """Lowercase, no diacritics, đ→d; same length as the input."""
-    if len(text) < _ARRAY_FROM:
-        return text.translate(_DENSE_FOLD_TABLE)
-    try:
-        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-    except UnicodeEncodeError:  # a lone surrogate left by a broken decoding
+    points = _code_points(text) if len(text) >= _ARRAY_FROM else None
+    if points is None:
         return text.translate(_DENSE_FOLD_TABLE)
     size = len(_FOLD_ARRAY)
     if points.max() < size:
