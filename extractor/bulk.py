@@ -155,6 +155,8 @@ def _results(todo: list[str], jobs: int, timeout: float):
         for path in todo:
             yield parse_file(path, timeout)
         return
+    # largest first: a big file started near the end would keep one core busy while the others idle
+    todo = sorted(todo, key=_size, reverse=True)
     # a bounded window of work in flight keeps memory flat however many files there are
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
@@ -170,6 +172,13 @@ def _results(todo: list[str], jobs: int, timeout: float):
                 nxt = next(queue, None)
                 if nxt is not None:
                     pending.add(pool.submit(parse_file, nxt, timeout))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _store_result(db, path: str, rows, stage, message, summary: Summary) -> None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import regex
 import sqlite_utils
 
+from . import lexicon
 from .normalise import fold
 
 SCHEMA_VERSION = 3
@@ -398,21 +400,21 @@ def _insert_entities(db, doc_id: int, rows: dict, section_ids: list[int]) -> Non
     _insert_tuples(db, "tables", TABLE_COLUMNS, [(doc_id, sec(r[0]), *r[1:]) for r in rows["tables"]])
 
 
-_AGENCY_KINDS = [("ministry", r"^bo\b"), ("department", r"^so\b"), ("people_committee", r"uy ban nhan dan"),
-                 ("people_council", r"hoi dong nhan dan"), ("party", r"tinh uy|thanh uy|huyen uy|dang uy|ban chap hanh"
-                  r"|ban thuong vu|ban can su|dang doan|ban tuyen giao|ban to chuc|ban dan van|ban noi chinh"),
-                 ("front", r"mat tran|doan thanh nien|hoi lien hiep|hoi nong dan|hoi cuu chien binh|lien doan lao dong"),
-                 ("government", r"^chinh phu|^thu tuong|^quoc hoi"), ("group", r"^cac\b")]
-_AGENCY_LEVELS = [("central", r"trung uong|chinh phu|thu tuong|quoc hoi|^bo\b"), ("commune", r"\bxa\b|\bphuong\b"),
-                  ("district", r"\bhuyen\b|\bquan\b|thi xa"), ("province", r"\btinh\b|thanh pho|^so\b")]
+@lru_cache(maxsize=None)
+def _agency_rules() -> tuple[list, list]:
+    """(kind, pattern) and (level, pattern) pairs of the lexicon, over folded agency names."""
+    data = lexicon.load("agencies.json")
+    return ([(kind, regex.compile(p)) for kind, p in data["kind_rules"]],
+            [(level, regex.compile(p)) for level, p in data["level_rules"]])
 
 
 def _agency_id(db, name: str, key: str) -> int:
     row = db.execute("SELECT id FROM agencies WHERE name_key = ?", [key]).fetchone()
     if row:
         return row[0]
-    kind = next((k for k, pat in _AGENCY_KINDS if regex.search(pat, key)), "other")
-    level = next((lv for lv, pat in _AGENCY_LEVELS if regex.search(pat, key)), None)
+    kinds, levels = _agency_rules()
+    kind = next((k for k, pat in kinds if pat.search(key)), "other")
+    level = next((lv for lv, pat in levels if pat.search(key)), None)
     return _insert(db, "agencies", {"name": name, "name_key": key, "kind": kind, "level": level, "aliases": "[]"})
 
 
