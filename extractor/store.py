@@ -17,7 +17,7 @@ import sqlite_utils
 from . import lexicon
 from .normalise import fold
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -120,7 +120,8 @@ def migrate(db: sqlite_utils.Database) -> None:
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
-    steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source}
+    steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source,
+             4: _agencies_from_lexicon}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -155,6 +156,14 @@ def _tables_kind_and_number_source(db: sqlite_utils.Database) -> None:
     for table, column in (("tables", "kind"), ("tables", "cells"), ("documents", "number_source")):
         if column not in db[table].columns_dict:
             db[table].add_column(column, str)
+
+
+def _agencies_from_lexicon(db: sqlite_utils.Database) -> None:
+    """Version 4: agencies the lexicon knows take its level and aliases (see _agency_row)."""
+    for id_, name, key in db.execute("SELECT id, name, name_key FROM agencies").fetchall():
+        row = _agency_row(name, key)
+        db.execute("UPDATE agencies SET kind = ?, level = ?, aliases = ? WHERE id = ?",
+                   [row["kind"], row["level"], row["aliases"], id_])
 
 
 # ----------------------------------------------------------------- keys
@@ -408,14 +417,31 @@ def _agency_rules() -> tuple[list, list]:
             [(level, regex.compile(p)) for level, p in data["level_rules"]])
 
 
+@lru_cache(maxsize=None)
+def _known_agencies() -> dict[str, dict]:
+    """The lexicon's agencies by the key of their canonical name."""
+    return {agency_key(a["name"]): a for a in lexicon.load("agencies.json")["agencies"]}
+
+
+def _agency_row(name: str, key: str) -> dict:
+    """A known agency takes its kind, level and aliases from the lexicon (its curated kind when
+    the name patterns say only 'other'); any other is classified by the patterns."""
+    kinds, levels = _agency_rules()
+    kind = next((k for k, pat in kinds if pat.search(key)), "other")
+    level = next((lv for lv, pat in levels if pat.search(key)), None)
+    known = _known_agencies().get(key)
+    if known:
+        kind = known["kind"] if kind == "other" else kind
+        level = known.get("level") or level
+    aliases = json.dumps(known["aliases"] if known else [], ensure_ascii=False)
+    return {"name": name, "name_key": key, "kind": kind, "level": level, "aliases": aliases}
+
+
 def _agency_id(db, name: str, key: str) -> int:
     row = db.execute("SELECT id FROM agencies WHERE name_key = ?", [key]).fetchone()
     if row:
         return row[0]
-    kinds, levels = _agency_rules()
-    kind = next((k for k, pat in kinds if pat.search(key)), "other")
-    level = next((lv for lv, pat in levels if pat.search(key)), None)
-    return _insert(db, "agencies", {"name": name, "name_key": key, "kind": kind, "level": level, "aliases": "[]"})
+    return _insert(db, "agencies", _agency_row(name, key))
 
 
 def _cited_ids(db, doc_id: int, citations: list[tuple]) -> list[Optional[int]]:

@@ -234,6 +234,35 @@ def test_tasks_view_filters_by_agency_and_due_date(tmp_path):
                                                                      "Sở Tài chính": "department"}
 
 
+def test_known_agencies_take_lexicon_level_and_aliases(tmp_path):
+    db = store.open_db(tmp_path / "t.db")
+    rec = _record("4/KH-UBND")
+    rec["assignments"] = [{"task": "cho vay", "lead": ["Ngân hàng Chính sách xã hội", "Tòa án nhân dân tỉnh"],
+                           "support": ["Sở Công Thương"], "deadline": None, "section": "s1", "start": 0, "end": 1,
+                           "page": None}]
+    store.store_record(db, rec, path="p")
+    rows = {r["name"]: (r["kind"], r["level"], json.loads(r["aliases"])) for r in db["agencies"].rows}
+    # the name patterns would read "xa" (xã hội) as a commune; the lexicon knows the bank
+    assert rows["Ngân hàng Chính sách xã hội"][1:] == ("province", ["NHCSXH"])
+    assert rows["Sở Công Thương"][0] == "department" and "SCT" in rows["Sở Công Thương"][2]
+    assert rows["Tòa án nhân dân tỉnh"] == ("other", "province", [])      # not in the lexicon
+
+
+def test_migration_to_version_4_classifies_stored_agencies_by_the_lexicon(tmp_path):
+    path = tmp_path / "v3.db"
+    old = sqlite_utils.Database(str(path))
+    for step in (store._create_v1, store._index_without_insert_triggers, store._tables_kind_and_number_source):
+        step(old)
+    old["_meta"].insert({"key": "schema_version", "value": "3"}, pk="key")
+    old.execute("INSERT INTO agencies (name, name_key, kind, level, aliases) VALUES "
+                "('Bộ Tài chính', 'bo tai chinh', 'ministry', 'central', '[]')")
+    old.conn.commit()
+    old.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert json.loads(next(db["agencies"].rows)["aliases"]) == ["BTC"]
+
+
 def test_export_rebuilds_records(tmp_path):
     write_docs(tmp_path / "in", 2)
     db = store.open_db(tmp_path / "x.db")
@@ -290,7 +319,7 @@ def test_migration_to_version_3_adds_table_kind_and_number_source(tmp_path):
     old["_meta"].insert({"key": "schema_version", "value": "2"}, pk="key")
     old.conn.close()
     db = store.open_db(path)
-    assert store.schema_version(db) == store.SCHEMA_VERSION == 3
+    assert store.schema_version(db) == store.SCHEMA_VERSION
     assert {"kind", "cells"} <= set(db["tables"].columns_dict) and "number_source" in db["documents"].columns_dict
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "KH-15-2024.txt").write_text(TASKS, encoding="utf-8")
