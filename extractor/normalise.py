@@ -202,29 +202,31 @@ def _split_columns(lines: list[_Line]) -> list[_Line]:
     n = len(lines)
     top_end = _header_extent(lines)
     closing = _closing_zone(lines)
+    # A run opens at a line of the zones with a gap, which needs four spaces: those few
+    # lines are looked at, and the lines between runs are copied as they are.
+    zone = [*range(top_end), *sorted(k for k in closing if k >= top_end)]
     out: list[_Line] = []
     i = 0
-    while i < n:
-        in_zone = i < top_end or i in closing
-        if in_zone and _has_gap(lines[i].text):
-            j = i
-            left, right = [], []
-            while j < n and (j < top_end or j in closing) and _in_run(lines[j].text, j >= top_end):
-                lpart, rpart = _cut(lines[j].text)
-                if j > i and _NEW_HEADER.match(rpart):
-                    break       # an appendix starts with its own two-column header
-                if lpart:
-                    left.append(_Line(lpart, lines[j].page))
-                if rpart:
-                    right.append(_Line(rpart, lines[j].page))
-                j += 1
-            out.extend(left)
-            out.append(_Line("", lines[i].page))
-            out.extend(right)
-            i = j
-        else:
-            out.append(lines[i])
-            i += 1
+    for k in [k for k in zone if "    " in lines[k].text]:
+        if k < i or not _has_gap(lines[k].text):
+            continue        # within the run before, or no gap
+        out.extend(lines[i:k])
+        j = k
+        left, right = [], []
+        while j < n and (j < top_end or j in closing) and _in_run(lines[j].text, j >= top_end):
+            lpart, rpart = _cut(lines[j].text)
+            if j > k and _NEW_HEADER.match(rpart):
+                break       # an appendix starts with its own two-column header
+            if lpart:
+                left.append(_Line(lpart, lines[j].page))
+            if rpart:
+                right.append(_Line(rpart, lines[j].page))
+            j += 1
+        out.extend(left)
+        out.append(_Line("", lines[k].page))
+        out.extend(right)
+        i = j
+    out.extend(lines[i:])
     return out
 
 
@@ -266,9 +268,10 @@ def _closing_zone(lines: list[_Line]) -> set[int]:
     """Lines that may print Nơi nhận and the signature side by side: each 'Nơi nhận'
     line and the 30 after it (an appendix may follow), and the document's last 25 lines."""
     zone = set(range(max(0, len(lines) - 25), len(lines)))
-    for i, l in enumerate(lines):
-        if ("Nơi nhận" in l.text or "NƠI NHẬN" in l.text) and CLOSING_START.search(l.text) \
-                and len(l.text.strip()) < 160:
+    # (the words found by a comprehension first: a loop testing every line cost more)
+    for i in [i for i, l in enumerate(lines) if "Nơi nhận" in l.text or "NƠI NHẬN" in l.text]:
+        text = lines[i].text
+        if CLOSING_START.search(text) and len(text.strip()) < 160:
             zone.update(range(i, min(len(lines), i + 30)))
     return zone
 

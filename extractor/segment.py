@@ -5,7 +5,6 @@ The hierarchy follows the numbering, never the typography: a marker's type (Roma
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
@@ -22,13 +21,6 @@ LEGAL_RANK = {"phan": 0, "chuong": 1, "muc_luat": 2, "dieu": 3}
 LEGAL_WORD = {"phan": "Phần", "chuong": "Chương", "muc_luat": "Mục", "dieu": "Điều"}
 _DECISION_FORMULA = regex.compile(
     r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|ĐÃ QUYẾT ĐỊNH|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:?$")
-
-
-@dataclass(slots=True)
-class _Open:
-    section: Section
-    type: str          # stack type: phan … dieu, roman, num1…num5, letter, paren, bullet-, bullet+
-    number: str
 
 
 def segment(raw: RawDocument, norm: NormText) -> Segmented:
@@ -120,8 +112,12 @@ def _is_enactment(text: str) -> bool:
 def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[Section]:
     """The sections of lines[start:stop], given ids s{first_id}, s{first_id + 1} … in reading order."""
     out: list[Section] = []
-    stack: list[_Open] = []
-    types: tuple[str, ...] = ()         # the stack's types, the key of _kept_by_types
+    # The open sections, their stack types (phan … dieu, roman, num1…num5, letter, paren,
+    # bullet-, bullet+) and numbers: three parallel stacks, types a tuple as the key of
+    # _kept_by_types.
+    stack: list[Section] = []
+    types: tuple[str, ...] = ()
+    numbers: list[str] = []
     text_all = norm.text
     paged = bool(norm.page_starts)
     quoted = False
@@ -139,13 +135,17 @@ def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[S
         if not found:
             continue
         kind, m = found
-        offset = ls + (len(text) - len(text.lstrip()))
-        typ, number, label = _type_of(kind, m.group("num"))
-        keep = _kept(stack, types, typ, number)
+        # normalise leaves its lines stripped: then the marker opens the line
+        offset = ls if stripped is text else ls + (len(text) - len(text.lstrip()))
+        typ, number, label, prefix = _type_of(kind, m.group("num"))
+        keep = _kept(types, numbers, typ, prefix)
         if keep < len(stack):
-            _close(stack, keep, _trim_end(text_all, offset))
+            end = _trim_end(text_all, offset)
+            for sec in stack[keep:]:
+                sec.end = max(sec.start, end)
+            del stack[keep:], numbers[keep:]
             types = types[:keep]
-        parent = stack[-1].section if stack else None
+        parent = stack[-1] if stack else None
         sec_kind = _section_kind(kind, typ, parent)
         title = None
         if typ != "bullet-" and typ != "bullet+" and m.end() < len(stripped):
@@ -156,11 +156,12 @@ def _body(norm: NormText, lines, start: int, stop: int, first_id: int) -> list[S
         sec = Section(f"s{first_id + len(out)}", parent.id if parent else None, label, sec_kind, title,
                       offset, le, page, len(stack))
         out.append(sec)
-        stack.append(_Open(sec, typ, number))
+        stack.append(sec)
         types += (typ,)
+        numbers.append(number)
     end = _trim_end(text_all, lines[stop - 1][1]) if stop > 0 and stop <= len(lines) else len(text_all)
-    for o in stack:
-        o.section.end = max(o.section.start, end)
+    for sec in stack:
+        sec.end = max(sec.start, end)
     return out
 
 
@@ -175,44 +176,36 @@ _ROMAN_LETTERS = regex.compile(r"[IVXL]+")
 
 
 @lru_cache(maxsize=4096)
-def _type_of(kind: str, num: str) -> tuple[str, str, str]:
-    """(stack type, number, label) of a marker; a few hundred (kind, number) pairs recur."""
+def _type_of(kind: str, num: str) -> tuple[str, str, str, Optional[str]]:
+    """(stack type, number, label, prefix) of a marker; a few hundred (kind, number) pairs
+    recur. prefix: the number a '2.3' goes under ('2'), None for other markers."""
     if kind in LEGAL_RANK:
         word = LEGAL_WORD[kind]
         num = num if not num.isupper() or _ROMAN_LETTERS.fullmatch(num) else num.capitalize()
         if kind == "phan" and num.lower().startswith("thứ"):
             num = num.lower()
-        return kind, num, f"{word} {num}"
+        return kind, num, f"{word} {num}", None
     if kind == "num":
         depth = num.count(".") + 1
-        return f"num{depth}", num, num
+        return f"num{depth}", num, num, num.rsplit(".", 1)[0] if depth > 1 else None
     if kind == "paren":
-        return "paren", num, f"({num})"
+        return "paren", num, f"({num})", None
     if kind == "bullet":
         sign = "+" if num == "+" else "-"
-        return f"bullet{sign}", sign, sign
-    return kind, num, num
+        return f"bullet{sign}", sign, sign, None
+    return kind, num, num, None
 
 
-def _close(stack: list[_Open], keep: int, end: int) -> None:
-    """Pop the stack down to keep entries, the sections popped ending at end."""
-    while len(stack) > keep:
-        o = stack.pop()
-        o.section.end = max(o.section.start, end)
-
-
-def _kept(stack: list[_Open], types: tuple[str, ...], typ: str, number: str) -> int:
-    """How many entries of the stack stay open under a new marker of type typ
-    (types: the stack's types)."""
-    if typ.startswith("num") and typ != "num1":
+def _kept(types: tuple[str, ...], numbers: list[str], typ: str, prefix: Optional[str]) -> int:
+    """How many entries of the stack (its types and numbers) stay open under a new marker
+    of type typ; prefix: see _type_of."""
+    if prefix is not None:
         # '2.3' goes under the open '2.' wherever it is
-        top = len(stack)
+        top = len(types)
         while top and types[top - 1].startswith("bullet"):
             top -= 1
-        prefix = number.rsplit(".", 1)[0]
         for k in range(top - 1, -1, -1):
-            o = stack[k]
-            if o.type.startswith("num") and o.number.rstrip(".") == prefix:
+            if types[k].startswith("num") and numbers[k].rstrip(".") == prefix:
                 return k + 1
     return _kept_by_types(types, typ)
 
