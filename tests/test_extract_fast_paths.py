@@ -49,3 +49,10 @@ def test_deadlines_found_as_with_every_cue_tried():
                     last = m.end()
                     want.append(m.span())
             assert [m.span() for m in deadlines._abs_matches(fl, lo, hi)] == want
+
+
+def test_clause_relation_as_the_last_trigger():
+    from extractor import citations
+    for left in ("theo quy định tại ", "Căn cứ ", "hết hiệu lựcụ thể hóa", "", "Thực hiện Kế hoạch số 5 và "):
+        last = citations._last_trigger(left)
+        assert citations._clause_relation(left) == (last.lastgroup if last else "references")
