@@ -468,11 +468,15 @@ def _relation(seg: Segmented, f: _Found, section, keywords: "_PreambleKeywords")
         return "repeals"
     # the clause before the citation, at most 100 characters of it
     window = text[max(0, f.start - 100):f.start]
-    left = window[max(window.rfind(c) for c in ";\n.:") + 1:]
+    return _clause_relation(window[max(window.rfind(c) for c in ";\n.:") + 1:])
+
+
+@lru_cache(maxsize=4096)
+def _clause_relation(left: str) -> str:
+    """The relation named by the last trigger in left, the clause before a citation. Remembered:
+    the same words lead up to many citations ('theo quy định tại ', 'Căn cứ … và ')."""
     last = _last_trigger(left)
-    if last is None:
-        return "references"
-    return last.lastgroup
+    return "references" if last is None else last.lastgroup
 
 
 # Searching from the right finds the last trigger at once. No two trigger words can overlap
@@ -520,6 +524,7 @@ def _issuer_codes() -> dict[str, str]:
     return lexicon.load("issuer_codes.json")["codes"]
 
 
+@lru_cache(maxsize=4096)          # a pure look-up, and the same numbers are cited again and again
 def _issuer_from_code(number: str) -> Optional[str]:
     """NĐ-CP → Chính phủ, QĐ-TTg → Thủ tướng Chính phủ, 23-NQ/TW → Ban Chấp hành Trung ương."""
     codes = _issuer_codes()

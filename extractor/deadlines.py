@@ -70,7 +70,10 @@ _TARGET_WORDS = regex.compile(r"\b(?:dat|phan dau|tang|giam|chiem|toi thieu|it n
 _CUE_WORDS = ("truoc", "trong", "vao", "xong", "cham nhat", "han chot", "den het", "hoan thanh", "thoi gian", "thoi han",
               "han hoan")
 _CUE_HIT = regex.compile(r"(?<![\w])(?:" + "|".join(_CUE_WORDS) + r")(?!\w)")
-_FREQ_WORDS = ("dinh", "hang")      # "định kỳ …", "hằng …" (hàng folds alike)
+# what _word_starts looks for: "thoi " stands for "thoi gian" and "thoi han", one scan of the text
+# instead of two (a start where _CUE_HIT then fails changes nothing matches_at yields)
+_CUE_SCAN = tuple(w for w in _CUE_WORDS if not w.startswith("thoi ")) + ("thoi ",)
+_FREQ_OPENINGS = ("dinh ky", "dinh  ", "hang ")      # "định kỳ …", "hằng …" (hàng folds alike)
 # the same starts as plain patterns, for patterns.finditer
 _CUE_STARTS = re.compile("|".join(_CUE_WORDS))
 _FREQ_STARTS = re.compile(r"dinh[ ]+ky|hang")
@@ -96,8 +99,8 @@ def _word_starts(fl: str, words, lo: int, hi: int) -> list[int]:
 
 def _abs_matches(fl: str, lo: int, hi: int):
     last = lo
-    for c in matches_at(_CUE_HIT, _word_starts(fl, _CUE_WORDS, lo, hi), fl, hi):
-        if c.start() < last:
+    for c in matches_at(_CUE_HIT, _word_starts(fl, _CUE_SCAN, lo, hi), fl, hi):
+        if c.start() < last or not _digit_follows(fl, c.start(), hi):
             continue
         m = _RE_ABS.match(fl, c.start(), hi)
         if m:
@@ -105,23 +108,32 @@ def _abs_matches(fl: str, lo: int, hi: int):
             yield m
 
 
+# Every time phrase of _RE_ABS holds a digit, and before its first digit a match holds only
+# letters a-z, spaces, ':', '/' and '-' (cue words, 'ngay', 'thang', 'quy iv/'). Most cue words
+# ('trong' above all) have no digit after such a run, and one plain scan of it spares the pattern.
+_BEFORE_DIGIT = re.compile(r"[a-z :/\-]*")
+
+
+def _digit_follows(fl: str, p: int, hi: int) -> bool:
+    """False where _RE_ABS surely fails at p: the first character past the run is no digit.
+    Every \\d character regex knows is one str.isdecimal knows, or lies beyond the BMP."""
+    q = _BEFORE_DIGIT.match(fl, p, hi).end()
+    return q < hi and (fl[q].isdecimal() or fl[q] > "\uffff")
+
+
 def _freq_matches(fl: str, lo: int, hi: int):
-    starts = [p for p in _word_starts(fl, _FREQ_WORDS, lo, hi) if _may_be_freq(fl, p)]
-    return matches_at(_RE_FREQ, starts, fl, hi)
+    return matches_at(_RE_FREQ, _freq_starts(fl, lo, hi), fl, hi)
 
 
-_FREQ_UNITS = ("nam", "quy", "thang", "tuan")
+_HANG_NEXT = ("nam", "quy", "thang", "tuan", " ")
 
 
-def _may_be_freq(fl: str, p: int) -> bool:
-    """False where _RE_FREQ surely fails at p (a 'dinh' or 'hang' start): after the word, one
-    space and 'ky' or a unit. "hang" (hàng, hạng …) is common and seldom a frequency; dropping
-    a start where the pattern fails does not change what matches_at yields."""
-    if fl[p + 4:p + 5] != " ":
-        return False
-    if fl[p + 5:p + 6] == " ":
-        return True           # several spaces: the pattern decides
-    return fl.startswith("ky", p + 5) if fl.startswith("dinh", p) else fl.startswith(_FREQ_UNITS, p + 5)
+def _freq_starts(fl: str, lo: int, hi: int) -> list[int]:
+    """Where _RE_FREQ may start: 'dinh ky', or 'hang' and one space and a unit; after two spaces
+    the pattern decides. "dinh" (quy định) and "hang" (hàng, hạng …) are common and seldom a
+    frequency, so the longer openings are looked for; a start left out is one where the pattern
+    fails, which does not change what matches_at yields."""
+    return [p for p in _word_starts(fl, _FREQ_OPENINGS, lo, hi) if fl[p] == "d" or fl.startswith(_HANG_NEXT, p + 5)]
 
 
 # "15 ngày" alone: a cheap scan finds where a relative limit may be

@@ -52,8 +52,8 @@ def test_numbers_and_names_found_where_finditer_finds_them():
 def test_deadline_words_found_where_finditer_finds_them():
     for fl in map(fold, _texts()):
         for lo, hi in ((0, len(fl)), (len(fl) // 3, 2 * len(fl) // 3)):
-            for pattern, words in ((deadlines._CUE_HIT, deadlines._CUE_WORDS),
-                                   (deadlines._RE_FREQ, deadlines._FREQ_WORDS)):
+            for pattern, words in ((deadlines._CUE_HIT, deadlines._CUE_WORDS), (deadlines._CUE_HIT, deadlines._CUE_SCAN),
+                                   (deadlines._RE_FREQ, deadlines._FREQ_OPENINGS)):
                 found = patterns.matches_at(pattern, deadlines._word_starts(fl, words, lo, hi), fl, hi)
                 assert [m.span() for m in found] == [m.span() for m in pattern.finditer(fl, lo, hi)]
             assert [m.span() for m in deadlines._days_hits(fl, lo, hi)] == \
