@@ -90,24 +90,54 @@ def _lex_by_lead() -> dict[str, list[int]]:
 
 @lru_cache(maxsize=None)
 def _lex_re(leads: tuple[str, ...]):
-    """One alternation of the names starting with these leads, in _lex_names order."""
+    """One alternation of the names starting with these leads, in _lex_names order: what
+    _lex_match answers without compiling it (kept as the reference of the tests)."""
     names = _lex_names()
     picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
     return regex.compile(r"(?:" + "|".join(_flex(names[i]) for i in picked) + r")(?![\w&])")
 
 
-def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
-    r"""The longest-first lexicon name at p. A name can match only if the word at p starts
-    with the name's leading word characters, so only those names are tried: the same
-    answer as one alternation of all 300 names, found without trying them all.
+@lru_cache(maxsize=None)
+def _lex_candidates(leads: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The names _lex_re(leads) alternates, in its order: each as (its parts, its squeezed form)."""
+    names = _lex_names()
+    table = _squeezed()[0]
+    picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
+    return tuple((tuple(p for p in regex.split(r"[\s\-,]+", names[i]) if p), names[i].translate(table)) for i in picked)
 
-    Before the pattern, the squeezed test: what a name's pattern matches is its parts with
+
+def _parts_end(fl: str, p: int, parts: tuple[str, ...]) -> int:
+    r"""Where the pattern _flex made of these parts, then (?![\w&]), ends when matched at p;
+    -1 if it does not match. No part holds a [\s\-,] character, so the pattern's greedy
+    [\s\-,]* between two parts has one way to go: over every such character there."""
+    n = len(fl)
+    pos = p
+    for k, part in enumerate(parts):
+        if k:
+            while pos < n and _is_separator(fl[pos]):
+                pos += 1
+        if not fl.startswith(part, pos):
+            return -1
+        pos += len(part)
+    if pos < n and (fl[pos] == "&" or _is_word_char(fl[pos])):
+        return -1
+    return pos
+
+
+def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> int:
+    r"""The end of the longest-first lexicon name at p, or -1. A name can match only if the
+    word at p starts with the name's leading word characters, so only those names are tried:
+    the same answer as one alternation of all 300 names, found without trying them all.
+
+    Before the names, the squeezed test: what a name's pattern matches is its parts with
     only [\s\-,] characters between them, so the text from p with those characters
-    dropped starts with the name's parts run together. Where no name passes, nothing matches."""
+    dropped starts with the name's parts run together. Where no name passes, nothing matches.
+    The names are then tried in the alternation's order, the first that matches wins, as in
+    _lex_re(leads), read by _parts_end instead of compiling one pattern per set of leads."""
     if leads is None:
         leads = _token_info(_LEAD.match(fl, p).group())[2]
     if not leads:
-        return None
+        return -1
     window = fl[p:p + _SQ_WINDOW]
     sq = None
     if window.isascii() and _squeezed()[4]:        # as bytes, the fast way
@@ -119,8 +149,18 @@ def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
     # decided only when the squeezed window is as long as the longest name, or the text ends in it
     if sq is not None and (len(sq) >= longest or p + _SQ_WINDOW >= len(fl)):
         if sq[:2] not in short and sq[:3] not in short and not sq.startswith(by4.get(sq[:4], ())):
-            return None
-    return _lex_re(leads).match(fl, p)
+            return -1
+        if isinstance(sq, bytes):
+            sq = sq.decode("ascii")
+    else:
+        sq = None
+    for parts, squeezed in _lex_candidates(leads):
+        # decided: a name that matches leaves its squeezed form at the start of sq
+        if sq is None or sq.startswith(squeezed):
+            end = _parts_end(fl, p, parts)
+            if end >= 0:
+                return end
+    return -1
 
 
 _SQ_WINDOW = 64
@@ -268,6 +308,18 @@ def _is_word_char(ch: str) -> bool:
     return got
 
 
+_SEPARATOR: dict[str, bool] = {}
+_SEP_CHAR = regex.compile(r"[\s\-,]")
+
+
+def _is_separator(ch: str) -> bool:
+    r"""ch matches [\s\-,] (what _flex lets vary between a name's words), answered once per character."""
+    got = _SEPARATOR.get(ch)
+    if got is None:
+        got = _SEPARATOR[ch] = _SEP_CHAR.match(ch) is not None
+    return got
+
+
 def _after_spaces(fl: str, p: int, firsts: tuple) -> bool:
     """For patterns opening with [ ]+ and then a word whose first token is one of `firsts`
     (no word starting with a space): the word's text starts with its first token."""
@@ -311,13 +363,13 @@ def _span_words(text: str, p: int, end: int) -> str:
 def _lex_at(text: str, fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> Optional[tuple[int, str]]:
     if not text[p:p + 1].isupper():
         return None
-    m = _lex_match(fl, p, leads)
-    if not m:
+    end = _lex_match(fl, p, leads)
+    if end < 0:
         return None
-    name = _by_fold().get(_fold_key(m.group()))
+    name = _by_fold().get(_fold_key(fl[p:end]))
     if name is None:
-        name = expand(text[p:m.end()])
-    return m.end(), name
+        name = expand(text[p:end])
+    return end, name
 
 
 _OLD_STYLE = (("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
