@@ -97,13 +97,23 @@ def _lex_re(leads: tuple[str, ...]):
     return regex.compile(r"(?:" + "|".join(_flex(names[i]) for i in picked) + r")(?![\w&])")
 
 
+_Candidate = tuple[int, tuple[str, ...], str]      # (place in _lex_names, parts, squeezed form)
+
+
 @lru_cache(maxsize=None)
-def _lex_candidates(leads: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The names _lex_re(leads) alternates, in its order: each as (its parts, its squeezed form)."""
+def _lex_candidates(leads: tuple[str, ...]) -> tuple[tuple[_Candidate, ...], dict, tuple[_Candidate, ...]]:
+    """The names _lex_re(leads) alternates, in its order, each as (its place in _lex_names,
+    its parts, its squeezed form): all of them, those of 4 squeezed characters or more by
+    their first 4, and the shorter ones."""
     names = _lex_names()
     table = _squeezed()[0]
     picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
-    return tuple((tuple(p for p in regex.split(r"[\s\-,]+", names[i]) if p), names[i].translate(table)) for i in picked)
+    every = tuple((i, tuple(p for p in regex.split(r"[\s\-,]+", names[i]) if p), names[i].translate(table)) for i in picked)
+    by4: dict[str, tuple[_Candidate, ...]] = {}
+    for c in every:
+        if len(c[2]) >= 4:
+            by4[c[2][:4]] = by4.get(c[2][:4], ()) + (c,)
+    return every, by4, tuple(c for c in every if len(c[2]) < 4)
 
 
 def _parts_end(fl: str, p: int, parts: tuple[str, ...]) -> int:
@@ -152,14 +162,17 @@ def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> int:
             return -1
         if isinstance(sq, bytes):
             sq = sq.decode("ascii")
-    else:
-        sq = None
-    for parts, squeezed in _lex_candidates(leads):
         # decided: a name that matches leaves its squeezed form at the start of sq
-        if sq is None or sq.startswith(squeezed):
-            end = _parts_end(fl, p, parts)
-            if end >= 0:
-                return end
+        every, by4, short = _lex_candidates(leads)
+        tried = [c for c in by4.get(sq[:4], ()) if sq.startswith(c[2])]
+        if short:
+            tried = sorted(tried + [c for c in short if sq.startswith(c[2])])
+    else:
+        tried = _lex_candidates(leads)[0]
+    for _, parts, _ in tried:
+        end = _parts_end(fl, p, parts)
+        if end >= 0:
+            return end
     return -1
 
 
@@ -477,10 +490,10 @@ def _generic_at(text: str, fl: str, p: int, tok: Optional[str] = None) -> Option
             break
         end = g2.end()
         nouns += 1
-    bare = end
-    end = _qualifiers(text, fl, end)
-    # one bare noun ("Tổ chức thực hiện …") is a word, not a group of agencies
-    if not m and nouns == 1 and end == bare and not qualified:
+    # every break above follows _qualifiers, whose answer is its own fixed point: no qualifier
+    # can follow, so the group ends here. One bare noun ("Tổ chức thực hiện …") is a word, not
+    # a group of agencies
+    if not m and nouns == 1 and not qualified:
         return None
     name = expand(text[p:end])
     return end, name[:1].lower() + name[1:]
