@@ -51,3 +51,14 @@ texts = st.lists(st.one_of(st.sampled_from(_NAMES + ["UBND", "Sở", "Bộ", "�
 @given(texts)
 def test_generated_text(t):
     _check(t)
+
+
+def test_bmp_is_every_character_in_order():
+    assert G._bmp() == "".join(map(chr, range(0x10000)))
+
+
+@pytest.mark.parametrize("kind, words", [("heads", "_HEAD_WORDS"), ("roles", "_ROLE_WORDS"), ("generic", "_GEN_WORDS")])
+def test_word_patterns_are_the_alternations_they_were(kind, words):
+    # compiled only when a token holding "&" asks: the same pattern as the module-level one it replaced
+    G._compile()
+    assert getattr(G, words).source == r"(?:" + G._alt(fold(w) for w in _D[kind]) + r")(?!\w)"
