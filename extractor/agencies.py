@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import numpy
 import regex
 
 from .lexicon import load, province
@@ -90,24 +91,64 @@ def _lex_by_lead() -> dict[str, list[int]]:
 
 @lru_cache(maxsize=None)
 def _lex_re(leads: tuple[str, ...]):
-    """One alternation of the names starting with these leads, in _lex_names order."""
+    """One alternation of the names starting with these leads, in _lex_names order: what
+    _lex_match answers without compiling it (kept as the reference of the tests)."""
     names = _lex_names()
     picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
     return regex.compile(r"(?:" + "|".join(_flex(names[i]) for i in picked) + r")(?![\w&])")
 
 
-def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
-    r"""The longest-first lexicon name at p. A name can match only if the word at p starts
-    with the name's leading word characters, so only those names are tried: the same
-    answer as one alternation of all 300 names, found without trying them all.
+_Candidate = tuple[int, tuple[str, ...], str]      # (place in _lex_names, parts, squeezed form)
 
-    Before the pattern, the squeezed test: what a name's pattern matches is its parts with
+
+@lru_cache(maxsize=None)
+def _lex_candidates(leads: tuple[str, ...]) -> tuple[tuple[_Candidate, ...], dict, tuple[_Candidate, ...]]:
+    """The names _lex_re(leads) alternates, in its order, each as (its place in _lex_names,
+    its parts, its squeezed form): all of them, those of 4 squeezed characters or more by
+    their first 4, and the shorter ones."""
+    names = _lex_names()
+    table = _squeezed()[0]
+    picked = sorted(i for lead in leads for i in _lex_by_lead()[lead])
+    every = tuple((i, tuple(p for p in regex.split(r"[\s\-,]+", names[i]) if p), names[i].translate(table)) for i in picked)
+    by4: dict[str, tuple[_Candidate, ...]] = {}
+    for c in every:
+        if len(c[2]) >= 4:
+            by4[c[2][:4]] = by4.get(c[2][:4], ()) + (c,)
+    return every, by4, tuple(c for c in every if len(c[2]) < 4)
+
+
+def _parts_end(fl: str, p: int, parts: tuple[str, ...]) -> int:
+    r"""Where the pattern _flex made of these parts, then (?![\w&]), ends when matched at p;
+    -1 if it does not match. No part holds a [\s\-,] character, so the pattern's greedy
+    [\s\-,]* between two parts has one way to go: over every such character there."""
+    n = len(fl)
+    pos = p
+    for k, part in enumerate(parts):
+        if k:
+            while pos < n and _is_separator(fl[pos]):
+                pos += 1
+        if not fl.startswith(part, pos):
+            return -1
+        pos += len(part)
+    if pos < n and (fl[pos] == "&" or _is_word_char(fl[pos])):
+        return -1
+    return pos
+
+
+def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> int:
+    r"""The end of the longest-first lexicon name at p, or -1. A name can match only if the
+    word at p starts with the name's leading word characters, so only those names are tried:
+    the same answer as one alternation of all 300 names, found without trying them all.
+
+    Before the names, the squeezed test: what a name's pattern matches is its parts with
     only [\s\-,] characters between them, so the text from p with those characters
-    dropped starts with the name's parts run together. Where no name passes, nothing matches."""
+    dropped starts with the name's parts run together. Where no name passes, nothing matches.
+    The names are then tried in the alternation's order, the first that matches wins, as in
+    _lex_re(leads), read by _parts_end instead of compiling one pattern per set of leads."""
     if leads is None:
         leads = _token_info(_LEAD.match(fl, p).group())[2]
     if not leads:
-        return None
+        return -1
     window = fl[p:p + _SQ_WINDOW]
     sq = None
     if window.isascii() and _squeezed()[4]:        # as bytes, the fast way
@@ -119,8 +160,21 @@ def _lex_match(fl: str, p: int, leads: Optional[tuple[str, ...]] = None):
     # decided only when the squeezed window is as long as the longest name, or the text ends in it
     if sq is not None and (len(sq) >= longest or p + _SQ_WINDOW >= len(fl)):
         if sq[:2] not in short and sq[:3] not in short and not sq.startswith(by4.get(sq[:4], ())):
-            return None
-    return _lex_re(leads).match(fl, p)
+            return -1
+        if isinstance(sq, bytes):
+            sq = sq.decode("ascii")
+        # decided: a name that matches leaves its squeezed form at the start of sq
+        every, by4, short = _lex_candidates(leads)
+        tried = [c for c in by4.get(sq[:4], ()) if sq.startswith(c[2])]
+        if short:
+            tried = sorted(tried + [c for c in short if sq.startswith(c[2])])
+    else:
+        tried = _lex_candidates(leads)[0]
+    for _, parts, _ in tried:
+        end = _parts_end(fl, p, parts)
+        if end >= 0:
+            return end
+    return -1
 
 
 _SQ_WINDOW = 64
@@ -132,8 +186,7 @@ def _squeezed():
     longest squeezed name, the squeezed names shorter than 4, the others by their first 4 as
     tuples, and the same as bytes when every name is ASCII: (longest, short, by 4, the ASCII
     [\s\-,] bytes), else ())."""
-    bmp = "".join(map(chr, range(0x10000)))
-    seps = regex.findall(r"[\s\-,]", bmp)
+    seps = regex.findall(r"[\s\-,]", _bmp())
     table = {ord(c): None for c in seps}
     names = {n.translate(table) for n in _lex_names()}
     names.discard("")
@@ -150,6 +203,12 @@ def _squeezed():
         return (table, *index(names), ())      # a name could run on past an ASCII window: no bytes index
     ascii_seps = "".join(c for c in seps if c.isascii()).encode("ascii")
     return (table, *index(names), (*index({n.encode("ascii") for n in names}), ascii_seps))
+
+
+def _bmp() -> str:
+    """Every character of the Basic Multilingual Plane, surrogates included, in order: decoded
+    from their code points at once (four times faster than joining 65,536 chr())."""
+    return numpy.arange(0x10000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=None)
@@ -188,9 +247,7 @@ def canonical(name: str) -> str:
 
 
 # ----------------------------------------------------------------- pieces
-_HEAD_RE = None
-_ROLE_RE = None
-_GEN_RE = None
+_READY = False      # _compile has run
 _QUAL_RE = None
 
 
@@ -200,20 +257,18 @@ _QUAL_TOK: tuple = ()
 
 
 def _compile():
-    global _HEAD_RE, _ROLE_RE, _GEN_RE, _QUAL_RE, _HEAD_TOK, _ROLE_TOK, _GEN_TOK, _QUAL_TOK
+    global _READY, _QUAL_RE, _HEAD_TOK, _ROLE_TOK, _GEN_TOK, _QUAL_TOK
     global _HEAD_WORDS, _ROLE_WORDS, _GEN_WORDS
     d = _data()
-    _HEAD_RE = regex.compile(r"(?:" + _alt(_fold(h) for h in d["heads"]) + r")(?!\w)")
-    _ROLE_RE = regex.compile(r"(?:" + _alt(_fold(r) for r in d["roles"]) + r")(?!\w)")
-    _GEN_RE = regex.compile(r"(?:" + _alt(_fold(g) for g in d["generic"]) + r")(?!\w)")
     _QUAL_RE = regex.compile(r"[ ]+(?:" + _alt(_fold(q) for q in d["qualifiers"]) + r")(?!\w)")
     _HEAD_TOK = _tokens(_fold(h) for h in d["heads"])
     _ROLE_TOK = _tokens(_fold(r) for r in d["roles"])
     _GEN_TOK = _tokens(_fold(g) for g in d["generic"])
-    _HEAD_WORDS = _Words([_fold(h) for h in d["heads"]], _HEAD_RE)
-    _ROLE_WORDS = _Words([_fold(r) for r in d["roles"]], _ROLE_RE)
-    _GEN_WORDS = _Words([_fold(g) for g in d["generic"]], _GEN_RE)
+    _HEAD_WORDS = _Words([_fold(h) for h in d["heads"]])
+    _ROLE_WORDS = _Words([_fold(r) for r in d["roles"]])
+    _GEN_WORDS = _Words([_fold(g) for g in d["generic"]])
     _QUAL_TOK = tuple(sorted(_tokens(_fold(q) for q in d["qualifiers"]) | set(_PLACE_TOK)))
+    _READY = True
 
 
 # ----------------------------------------------------------------- cheap tests before the patterns
@@ -232,15 +287,27 @@ def _tokens(words) -> frozenset:
 class _Words:
     r"""`(?:w1|w2|…)(?!\w)` of _alt(words), answered with str.startswith: the first word,
     longest first, that is at p and not followed by a \w. Only the words whose first token
-    is the token at p can be there; a token holding "&" goes to the pattern."""
+    is the token at p can be there; a token holding "&" goes to the pattern, compiled the
+    first time one does (rarely: compiling the alternation is most of its cost in a run)."""
 
-    def __init__(self, words, pattern):
-        self.pattern = pattern
+    def __init__(self, words):
+        self.source = r"(?:" + _alt(words) + r")(?!\w)"
+        self._pattern = None
         self.by_token: dict[str, tuple[str, ...]] = {}
         for w in sorted(set(words), key=len, reverse=True):
             if w:
                 tok = _LEAD.match(w).group()
                 self.by_token[tok] = self.by_token.get(tok, ()) + (w,)
+
+    @property
+    def pattern(self) -> "regex.Pattern":
+        if self._pattern is None:
+            self._pattern = regex.compile(self.source)
+        return self._pattern
+
+    def match_end(self, fl: str, p: int) -> int:
+        """end_at for a position whose token is not known yet."""
+        return self.end_at(fl, p, _LEAD.match(fl, p).group())
 
     def end_at(self, fl: str, p: int, tok: str) -> int:
         """The end of the match at p, or -1."""
@@ -265,6 +332,18 @@ def _is_word_char(ch: str) -> bool:
     got = _WORD_CHAR.get(ch)
     if got is None:
         got = _WORD_CHAR[ch] = _W.match(ch) is not None
+    return got
+
+
+_SEPARATOR: dict[str, bool] = {}
+_SEP_CHAR = regex.compile(r"[\s\-,]")
+
+
+def _is_separator(ch: str) -> bool:
+    r"""ch matches [\s\-,] (what _flex lets vary between a name's words), answered once per character."""
+    got = _SEPARATOR.get(ch)
+    if got is None:
+        got = _SEPARATOR[ch] = _SEP_CHAR.match(ch) is not None
     return got
 
 
@@ -311,13 +390,13 @@ def _span_words(text: str, p: int, end: int) -> str:
 def _lex_at(text: str, fl: str, p: int, leads: Optional[tuple[str, ...]] = None) -> Optional[tuple[int, str]]:
     if not text[p:p + 1].isupper():
         return None
-    m = _lex_match(fl, p, leads)
-    if not m:
+    end = _lex_match(fl, p, leads)
+    if end < 0:
         return None
-    name = _by_fold().get(_fold_key(m.group()))
+    name = _by_fold().get(_fold_key(fl[p:end]))
     if name is None:
-        name = expand(text[p:m.end()])
-    return m.end(), name
+        name = expand(text[p:end])
+    return end, name
 
 
 _OLD_STYLE = (("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
@@ -370,7 +449,7 @@ def _head_at(text: str, fl: str, p: int, tok: Optional[str] = None) -> Optional[
         if j:
             sp2 = sp + j.end()
             # "và" joins words of one name ("Kế hoạch và Đầu tư"), not two bodies
-            if not text[sp2:sp2 + 1].isupper() or _HEAD_RE.match(fl, sp2) or _lex_at(text, fl, sp2):
+            if not text[sp2:sp2 + 1].isupper() or _HEAD_WORDS.match_end(fl, sp2) >= 0 or _lex_at(text, fl, sp2):
                 break
             sp, joined = sp2, True
         w = _WORD_RE.match(text, sp)
@@ -420,15 +499,15 @@ def _generic_at(text: str, fl: str, p: int, tok: Optional[str] = None) -> Option
             break
         if "va" in s.group() and "cac" in s.group():
             break      # "… và các đơn vị" starts a new group
-        g2 = _GEN_RE.match(fl, end + s.end())
-        if not g2 or text[end + s.end():end + s.end() + 1].isupper():
+        g2_end = _GEN_WORDS.match_end(fl, end + s.end())
+        if g2_end < 0 or text[end + s.end():end + s.end() + 1].isupper():
             break
-        end = g2.end()
+        end = g2_end
         nouns += 1
-    bare = end
-    end = _qualifiers(text, fl, end)
-    # one bare noun ("Tổ chức thực hiện …") is a word, not a group of agencies
-    if not m and nouns == 1 and end == bare and not qualified:
+    # every break above follows _qualifiers, whose answer is its own fixed point: no qualifier
+    # can follow, so the group ends here. One bare noun ("Tổ chức thực hiện …") is a word, not
+    # a group of agencies
+    if not m and nouns == 1 and not qualified:
         return None
     name = expand(text[p:end])
     return end, name[:1].lower() + name[1:]
@@ -461,7 +540,7 @@ def _place_name(text: str, fl: str, end: int) -> int:
     """After 'tỉnh', 'huyện' …: the capitalised place name, if one is printed."""
     if _ADMIN_WORD_END.search(fl[max(0, end - 10):end]):
         m = _PROPER_RE.match(text, end)
-        if m and not _HEAD_RE.match(fl, m.start(1)):
+        if m and _HEAD_WORDS.match_end(fl, m.start(1)) < 0:
             return m.end()
     return end
 
@@ -504,7 +583,7 @@ _FIRST_WORD = regex.compile(r"[\w&]+")
 
 def read_agency(text: str, fl: str, p: int, generic: bool = True) -> Optional[Mention]:
     """One agency name starting exactly at p, or None."""
-    if _HEAD_RE is None:
+    if not _READY:
         _compile()
     if p >= len(text) or not text[p].isalpha():
         return None
@@ -523,13 +602,13 @@ def _read_agency_at(text: str, fl: str, p: int, generic: bool, tok: str, info: t
     r_end = _ROLE_WORDS.end_at(fl, p, tok) if info[1] else -1
     if r_end >= 0:
         both = _ROLE_JOINER.match(fl[r_end:r_end + 6])
-        r2 = _ROLE_RE.match(fl, r_end + both.end()) if both else None
-        if r2:
+        r2_end = _ROLE_WORDS.match_end(fl, r_end + both.end()) if both else -1
+        if r2_end >= 0:
             # "các Tổ đại biểu và đại biểu HĐND tỉnh": the body after the second role is shared
-            sub = read_agency(text, fl, r2.end() + 1, generic=False)
-            if sub and text[r2.end():r2.end() + 1] == " ":
+            sub = read_agency(text, fl, r2_end + 1, generic=False)
+            if sub and text[r2_end:r2_end + 1] == " ":
                 first = Mention(text[p:r_end] + " " + sub.name, p, sub.end)
-                second = text[r_end + both.end():r2.end()] + " " + sub.name
+                second = text[r_end + both.end():r2_end] + " " + sub.name
                 first.name = _lower_group(first.name, fl, p) + "\n" + _lower_group(second, fl, r_end + both.end())
                 return first
         q = r_end
@@ -563,7 +642,7 @@ def _token_info(tok: str) -> tuple:
     r"""What can start at a position whose token (its run of [\w&] characters) is tok:
     (first word of a name, head, role or group; role pattern may match; lexicon leads that are prefixes of tok; head pattern may
     match; a group may: its quantifier or generic noun), worked out once per token."""
-    if _HEAD_RE is None:
+    if not _READY:
         _compile()
     amp = "&" in tok
     by_lead = _lex_by_lead()
@@ -615,7 +694,7 @@ def read_agency_list(text: str, fl: str, p: int) -> tuple[int, list[str]]:
     info = _TOKEN_INFO.get(tok) or _token_info(tok)
     if not info[0]:
         return p, []
-    if _HEAD_RE is None:
+    if not _READY:
         _compile()
     first = _read_agency_at(text, fl, p, True, tok, info)
     if not first:
@@ -670,7 +749,7 @@ def _start_re():
 
 def find_agencies(text: str, fl: Optional[str] = None) -> list[Mention]:
     """Every agency named in text, in order, not overlapping (generic groups only after 'các')."""
-    if _HEAD_RE is None:
+    if not _READY:
         _compile()
     fl = fl if fl is not None else _fold(text)
     out, pos = [], 0

@@ -355,12 +355,22 @@ def _table_task(seg: Segmented, rs: int, re_: int, cols: dict, deadline_in, out:
     text, fl = seg.text, seg.norm.fold
     leads = _cell_agencies(text, fl, *cols["lead"])
     ts, te = _trim(text, *cols["task"])
-    if not leads or len(_WORD_OF_TWO_LETTERS.findall(text[ts:te])) < 2:
+    if not leads or not _two_words(text, ts, te):
         return
     sup = [x for x in _cell_agencies(text, fl, *cols["support"]) if x not in leads] if "support" in cols else []
     dl = deadline_in(*cols["time"]) if "time" in cols else None
     out.append(Assignment(task=text[ts:te].rstrip(" .;"), lead=leads, support=sup, deadline=dl,
                           section=seg.section_id_at(rs), start=rs, end=re_, page=seg.norm.page_at(rs)))
+
+
+def _two_words(text: str, s: int, e: int) -> bool:
+    """text[s:e] holds two real words: the matches of _WORD_OF_TWO_LETTERS counted up to two only."""
+    found = 0
+    for _ in _WORD_OF_TWO_LETTERS.finditer(text, s, e):
+        found += 1
+        if found == 2:
+            return True
+    return False
 
 
 def _in_row(rows: list, row_starts: list[int], pos: int) -> bool:
@@ -382,7 +392,7 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
 
     def emit(leads, task_s, task_e, sent_s, sent_e, block: Optional[Section], support_extra=()):
         task_s, task_e = _trim(text, task_s, task_e)
-        if len(_WORD_OF_TWO_LETTERS.findall(text[task_s:task_e])) < 2:
+        if not _two_words(text, task_s, task_e):
             return      # a stray page number or marker, not a task
         sup = _supports(text, fl, task_s, task_e, leads, read)
         for x in support_extra:
