@@ -27,6 +27,10 @@ _STRONG_CUES = {"đạt", "phấn đấu", "phần đấu", "phân đấu", "tă
 _PAST = regex.compile(r"\b(?:đã đạt|đã có|đã được|đạt được|kết quả|so với mục tiêu|vượt)\b", regex.I)
 _PAST_TITLE = regex.compile(r"(?i)tình hình|kết quả|đánh giá|thực trạng|bối cảnh")
 _YEAR_CUE = regex.compile(r"(?:đến|Đến|vào|tới|Tới|Vào)\s+(?:cuối\s+|hết\s+)?(?:năm\s+)?((?:19|20)\d\d)\b")
+# a bare "năm 2027" right before a number, with no digit between; not a baseline ("so với năm
+# 2020", "cùng kỳ năm 2025", "từ 30% năm 2020 lên 50%")
+_YEAR_AT_NUMBER = regex.compile(r"(?<!(?:so với|từ|kỳ)\s+)\b[Nn]ăm\s+((?:19|20)\d\d)\b"
+                                r"(?![^\d;.]*\b(?:lên|xuống|so với)\b)[^\d;.]{0,30}$")
 _PERIOD = regex.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 _BASELINE_FROM = regex.compile(r"từ\s+(" + NUMBER + r")\s*%?\s*(?:năm|vào năm)\s+((?:19|20)\d\d)\s+lên\s*$")
 _BASELINE_CMP = regex.compile(r"[^;.]{0,40}?so với\s+(?:năm\s+)?((?:19|20)\d\d)")
@@ -154,6 +158,7 @@ def _target_at(seg: Segmented, m, unit: _Unit, ref_year: Optional[int], scans) -
         return None
     if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(scans, section, chain, m.start()):
         return None                      # a threshold or condition of a rule, not an aim
+    year = _own_year(text, clause_start, m.start()) or year
     comparator = _comparator(before, text[unit.end:unit.end + 12])
     value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
     start = _indicator_start(text, clause_start, m.start())
@@ -232,10 +237,13 @@ def _is_past(before: str, ref_year: Optional[int]) -> bool:
         if ref_year and int(p.group(2)) < ref_year:
             return True
     # "năm 2020 … đạt …": a result reached in a year before the document's
-    if not ref_year or "đạt" not in before or not _YEAR_REACHED.search(before):
+    reached = _YEAR_REACHED.search(before) if ref_year and "đạt" in before else None
+    if not reached:
         return False
-    year = _ANY_YEAR.search(before[-80:])
-    return (int(year.group(1)) if year else 9999) < ref_year
+    # the phrase's year is the last one before its "đạt": in "năm 2020 đạt 30%, năm 2027 đạt
+    # 80%" the 80% is 2027's aim, not a result of 2020
+    years = _ANY_YEAR.findall(before, reached.start(), before.rfind("đạt"))
+    return int(years[-1]) < ref_year
 
 
 _YEAR_REACHED = regex.compile(r"(?:năm|Năm)\s+((?:19|20)\d\d)[^;]{0,40}đạt\s*[^;]{0,30}$")
@@ -279,6 +287,17 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain, s
         if found:
             return found.group(found.re.groups), period
     return None, period
+
+
+def _own_year(text: str, clause_start: int, pos: int) -> Optional[str]:
+    """"năm 2027 đạt 95%": a year just before the number is its own, even when a later "đến
+    năm 2030" closes the sentence (a year that a cue holds is the cue's). Not, alone, a sign
+    of an aim: "năm 2017 ước đạt 8,97%" reports a result."""
+    bare = _YEAR_AT_NUMBER.search(text, max(clause_start, pos - 60), pos)
+    if bare is None:
+        return None
+    cues = list(_YEAR_CUE.finditer(text, clause_start, pos))
+    return None if cues and cues[-1].end() > bare.start() else bare.group(1)
 
 
 class _SectionScans:

@@ -109,6 +109,24 @@ def test_year_inherited_from_item_and_heading():
     assert [(t.value, t.year) for t in found] == [(40, "2030"), (10, "2025"), (20, "2025")]
 
 
+DATED_PLAN = "KẾ HOẠCH\nthử\nPhú Yên, ngày 5 tháng 3 năm 2026\n\nI. MỤC TIÊU\n1. {}\n"
+
+
+def test_each_year_of_a_yearly_series_is_its_own():
+    # "năm 2027 đạt 90%, …, đến năm 2030 đạt 99%": the closing "đến năm 2030" is the last value's year only
+    found = targets("Tỷ lệ hài lòng năm 2027 đạt 90%, năm 2028 đạt 95% và đến năm 2030 đạt 99%.", DATED_PLAN)
+    assert [(t.value, t.year) for t in found] == [(90, "2027"), (95, "2028"), (99, "2030")]
+    # a baseline year is not the target's
+    t = targets("Nâng tỷ lệ che phủ rừng từ 40% năm 2025 lên 45% vào năm 2030.")[0]
+    assert (t.value, t.year) == (45, "2030")
+
+
+def test_a_past_result_before_an_aim_keeps_the_aim():
+    # a 2026 plan: 2020's 30% is a result, 2027's 80% an aim
+    found = targets("Tỷ lệ hồ sơ trực tuyến năm 2020 đạt 30%, năm 2027 đạt 80%.", DATED_PLAN)
+    assert [(t.value, t.year) for t in found] == [(80, "2027")]
+
+
 def test_comparator_reaches_over_va():
     found = targets("Đến năm 2025 có thêm ít nhất 05 KCN và 09 CCN.")
     assert [(t.value, t.comparator) for t in found] == [(5, "gte"), (9, "gte")]
