@@ -257,7 +257,7 @@ def _named_starts(text: str, limit: int) -> dict:
 
 
 def _may_follow(text: str, pos: int, words: tuple) -> bool:
-    """False when text[pos:] is not spaces and then one of words (as r"\s+(?:words)" needs).
+    r"""False when text[pos:] is not spaces and then one of words (as r"\s+(?:words)" needs).
     str.lstrip strips every \s character; long runs of spaces are left to the pattern."""
     head = text[pos:pos + 24]
     rest = head.lstrip()
@@ -369,7 +369,7 @@ _TITLE_OPENINGS = ("về", "quy định", "phê duyệt", "ban hành", "hướng
 
 
 def _may_open(text: str, pos: int, words: tuple) -> bool:
-    """False when what follows pos, past spaces and one comma, begins with none of words.
+    r"""False when what follows pos, past spaces and one comma, begins with none of words.
 
     str.strip strips every character \s matches (and a few more, which the patterns would
     refuse anyway); when spaces fill the whole look-ahead, the pattern decides."""

@@ -20,7 +20,7 @@ from .models import Deadline, Segmented
 from .patterns import matches_at
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EVERY = r"(?:hang|hang)"          # hằng / hàng fold alike
+_EVERY = r"hang"          # hằng and hàng fold alike
 _FREQ = {"nam": "yearly", "quy": "quarterly", "thang": "monthly", "tuan": "weekly"}
 
 # the cue that makes the time phrase a limit on an action

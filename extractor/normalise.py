@@ -80,7 +80,7 @@ def clean_chars(text: str) -> str:
         # a substitution of the few look-alikes: str.translate looks every character of
         # the page up in the table, and most are not in it
         text = _HOMOGLYPH.sub(lambda m: chr(_HOMOGLYPHS[ord(m.group())]), text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0110", "Đ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00d0", "Đ").replace("\u2028", "\n").replace("\u2029", "\n")
     if _DROPPED.search(found):
         text = _DROPPED.sub("", text)
@@ -289,7 +289,6 @@ def _cut(text: str) -> tuple[str, str]:
         return "", stripped.strip()
     best = None
     for m in _GAP.finditer(stripped):
-        mid = m.start(1)
         if best is None or len(m.group(1)) > len(best.group(1)):
             best = m
     if best is None:
