@@ -24,6 +24,7 @@ import regex
 
 from .lexicon import load, province
 from .normalise import fold as _fold
+from .patterns import char_test
 
 
 @dataclass
@@ -323,28 +324,9 @@ class _Words:
         return -1
 
 
-_WORD_CHAR: dict[str, bool] = {}
-_W = regex.compile(r"\w")
-
-
-def _is_word_char(ch: str) -> bool:
-    r"""ch matches \w, answered once per character."""
-    got = _WORD_CHAR.get(ch)
-    if got is None:
-        got = _WORD_CHAR[ch] = _W.match(ch) is not None
-    return got
-
-
-_SEPARATOR: dict[str, bool] = {}
-_SEP_CHAR = regex.compile(r"[\s\-,]")
-
-
-def _is_separator(ch: str) -> bool:
-    r"""ch matches [\s\-,] (what _flex lets vary between a name's words), answered once per character."""
-    got = _SEPARATOR.get(ch)
-    if got is None:
-        got = _SEPARATOR[ch] = _SEP_CHAR.match(ch) is not None
-    return got
+# \w, and [\s\-,] (what _flex lets vary between a name's words)
+_is_word_char = char_test(r"\w")
+_is_separator = char_test(r"[\s\-,]")
 
 
 def _after_spaces(fl: str, p: int, firsts: tuple) -> bool:

@@ -19,6 +19,7 @@ from .agencies import expand, read_agency_list
 from .deadlines import body_ranges, task_rows
 from .normalise import fold
 from .models import Assignment, Deadline, Section, Segmented
+from .patterns import char_test
 
 # list markers and article words at a sentence start
 _MARKER = regex.compile(
@@ -252,7 +253,7 @@ def _sentences(text: str, a: int, b: int, cuts: Optional[list[int]] = None) -> l
                 if j < b and text[j] == "\n":
                     j += 1
                     break
-            elif j < b and (_STARTS.get(text[j]) or _starts_sentence(text[j])):   # (?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])
+            elif j < b and _starts_sentence(text[j]):   # (?<=[.!?…])[ ]+(?=[\p{Lu}\-+•])
                 break
             c = b
         else:
@@ -289,16 +290,7 @@ def _cut_candidates(text: str) -> list[int]:
     return out
 
 
-_SENTENCE_START = regex.compile(r"[\p{Lu}\-+•]")
-_STARTS: dict[str, bool] = {}
-
-
-def _starts_sentence(ch: str) -> bool:
-    r"""ch matches [\p{Lu}\-+•] (the lookahead of _SENT_END), answered once per character."""
-    ok = _STARTS.get(ch)
-    if ok is None:
-        ok = _STARTS[ch] = _SENTENCE_START.match(ch) is not None
-    return ok
+_starts_sentence = char_test(r"[\p{Lu}\-+•]")      # the lookahead of _SENT_END
 
 
 _BLANKS = regex.compile(r"…|\.{3}|_{3}")

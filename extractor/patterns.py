@@ -5,6 +5,7 @@ Patterns are written for NFC text in the one tone-mark convention of ``NormText.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import regex
 
@@ -135,3 +136,17 @@ def matches_at(pattern, starts: list[int], text: str, endpos: int):
         if m:
             last = m.end()
             yield m
+
+
+def char_test(pattern: str) -> Callable[[str], bool]:
+    """A test of whether one character matches a one-character pattern, each character
+    answered once: hot loops over text then cost a dict lookup, not a regex match."""
+    compiled = regex.compile(pattern)
+    seen: dict[str, bool] = {}
+
+    def test(ch: str) -> bool:
+        got = seen.get(ch)
+        if got is None:
+            got = seen[ch] = compiled.match(ch) is not None
+        return got
+    return test

@@ -176,3 +176,12 @@ def test_clause_bounds_as_the_nearest_stops_on_each_side():
         for i in range(0, len(fl) + 1, 13):
             for j in (i, min(len(fl), i + 7)):
                 assert deadlines._clause_bounds(fl, i, j) == plain(fl, i, j)
+
+
+def test_char_test_agrees_with_its_pattern_on_every_character_asked_twice():
+    import regex
+    from extractor.patterns import char_test
+    for pattern in (r"\w", r"[\s\-,]", r"[\p{Lu}\-+•]"):
+        test, compiled = char_test(pattern), regex.compile(pattern)
+        for ch in "aĐđệỆ5_ -,\t\u00a0•+.Ⅳ" * 2:
+            assert test(ch) == (compiled.match(ch) is not None), (pattern, ch)
