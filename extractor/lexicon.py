@@ -42,6 +42,12 @@ def doc_type_names() -> list[str]:
     return sorted((t["name"] for t in _doc_types()), key=len, reverse=True)
 
 
+@lru_cache(maxsize=None)
+def doc_types_with_role(role: str) -> frozenset:
+    """The type names of a role in the lexicon: 'plan' or 'rules'."""
+    return frozenset(t["name"] for t in _doc_types() if t.get("role") == role)
+
+
 def doc_type_codes(name: Optional[str]) -> tuple[str, ...]:
     """The type codes of a document type ('Công văn' → ('CV',))."""
     return tuple(next((t["codes"] for t in _doc_types() if t["name"] == name), ()))

@@ -156,7 +156,7 @@ def _target_at(seg: Segmented, m, unit: _Unit, ref_year: Optional[int], scans) -
     year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain, scans)
     if year and ref_year and int(year) < ref_year:
         return None
-    if year is None and seg.metadata.doc_type not in _PLAN_TYPES and not _goal_context(scans, section, chain, m.start()):
+    if year is None and not _aim_without_year(seg.metadata.doc_type, before, scans, section, chain, m.start()):
         return None                      # a threshold or condition of a rule, not an aim
     year = _own_year(text, clause_start, m.start()) or year
     comparator = _comparator(before, text[unit.end:unit.end + 12])
@@ -344,9 +344,22 @@ class _SectionScans:
         return self._goals[span]
 
 
-# a plan's quantities are aims throughout; elsewhere they need a year or the words of an aim
-_PLAN_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án", "Dự án"}
 _GOAL = regex.compile(r"(?i)mục tiêu|chỉ tiêu|phấn đấu|phần đấu|phân đấu|định hướng")
+_AIM_IN_CLAUSE = regex.compile(r"(?i)mục tiêu|phấn đấu|phần đấu|phân đấu")
+
+
+def _aim_without_year(doc_type: Optional[str], before: str, scans, section: Section, chain: list[Section],
+                      pos: int) -> bool:
+    """Whether a quantity with no year is an aim. A plan's quantities are aims throughout.
+    In a document of rules (a law, decree, circular) a section's "chỉ tiêu" are its criteria
+    and its numbers thresholds ("được tối đa 4 điểm", "ít nhất 02 dự án"): only a clause
+    that itself speaks of an aim makes one. Elsewhere the words of an aim in the section or
+    a heading do."""
+    if doc_type in lexicon.doc_types_with_role("plan"):
+        return True
+    if doc_type in lexicon.doc_types_with_role("rules"):
+        return _AIM_IN_CLAUSE.search(before) is not None
+    return _goal_context(scans, section, chain, pos)
 
 
 def _goal_context(scans, section: Section, chain: list[Section], pos: int) -> bool:

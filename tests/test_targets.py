@@ -193,6 +193,25 @@ def test_not_targets(sentence, frame):
     assert [t.text for t in targets(sentence, frame)] == []
 
 
+CIRCULAR = ("Số: 5/2024/TT-NHNN\nHà Nội, ngày 1 tháng 3 năm 2024\nTHÔNG TƯ\nthử nghiệm\n\n"
+            "Điều 5. Chỉ tiêu xếp loại\n1. {}\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tuân thủ quy định pháp luật về cấp tín dụng được số điểm tối đa là 4 điểm.",
+    "Là chủ nhiệm của ít nhất 02 dự án.",
+    "Trường hợp mức phạt tiền dưới 25 triệu đồng thì trừ 1 điểm.",
+])
+def test_criteria_of_a_circular_are_not_targets(sentence):
+    # a rule's "chỉ tiêu" are criteria, and its numbers thresholds
+    assert targets(sentence, CIRCULAR) == []
+
+
+def test_an_aim_in_the_clause_of_a_circular_is_a_target():
+    found = targets("Phấn đấu giảm tỷ lệ nợ xấu xuống dưới 3%.", CIRCULAR)
+    assert [(t.value, t.comparator) for t in found] == [(3, "lt")]
+
+
 def test_seed_floors():
     from extractor.evaluate import evaluate_paths
     from tests.conftest import need_shared
