@@ -41,6 +41,9 @@ _VERB = regex.compile(
 _DIRECT = regex.compile(r"[ ]*,?[ ]*(?:(?:lanh[ ]+dao,?[ ]+)?chi[ ]+dao|giao(?:[ ]+cho)?|de[ ]+nghi|yeu[ ]+cau)[ ]+")
 _SUPPORT = regex.compile(r"(?<!\w)(?:phoi[ ]+hop(?:[ ]+chat[ ]+che)?(?:[ ]+voi)?|cung[ ]+voi)[ ]+")
 _HEAD_TAIL = regex.compile(r"[ ]*(?:chu[ ]+tri(?:[ ]+thuc[ ]+hien)?)?[ ]*(?:\([^()\n]{0,160}\)[ ]*)?(?=[:\n]|$)")
+# what ends a heading that hands its items to the agencies before it: "có trách nhiệm:",
+# "chịu trách nhiệm thực hiện các nhiệm vụ sau:", "có nhiệm vụ, quyền hạn:"
+_DUTY_HEAD = regex.compile(r"[ ]+(?:(?:co|chiu)[ ]+trach[ ]+nhiem|co[ ]+(?:cac[ ]+)?nhiem[ ]+vu)[^:\n.;]{0,50}:[ ]*$")
 # subjects that are not agencies: businesses and people urged, not tasked
 _NOT_AGENCY = regex.compile(r"(?:cac[ ]+|moi[ ]+)?(?:doanh nghiep|ca nhan|nha dau tu|nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan"
                             r"|to chuc va ca nhan|co so|nguoi lao dong|hoc sinh|sinh vien|cong dan|du khach)")
@@ -412,6 +415,8 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
     scoped_of: dict[int, bool] = {}     # id(section) → a scope article holds it (or is it)
     leads_of: dict[int, tuple[int, Optional[tuple]]] = {}   # id(section) → (blocks_set then, block lead)
     blocks_set = 0      # how many times blocks was written: a block lead found before a write may be stale
+    duty_heads: list = []           # (section, index in out, start) of "… có trách nhiệm:" headings
+    inherited: set = set()          # id() of the block sections whose lead an item took
 
     def scoped(sec: Optional[Section]) -> bool:
         got = scoped_of.get(id(sec))
@@ -463,6 +468,13 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                             if rest < e and fl[rest:e].strip():
                                 emit(names, rest, e, s, e, sec)
                             continue
+                        if _DUTY_HEAD.match(fl, end, e):
+                            # "1. Bộ Tài chính có trách nhiệm:" over a) b) …: the items are the
+                            # lead's tasks; the heading's own entry stays only if none takes it
+                            blocks[sec.id] = (names, sec)
+                            blocks_set += 1
+                            block_lead = (names, sec)
+                            duty_heads.append((sec, len(out), s))
                 subj = _subject(text, fl, q, e, read) if found[1] else None
                 if subj is None and lead_in is None:
                     # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial
@@ -479,7 +491,14 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                     emit(subj[1], subj[0], e, s, e, block_lead[1] if block_lead else None)
                 elif block_lead is not None:
                     emit(block_lead[0], p, e, s, e, block_lead[1])
-    return out
+                    inherited.add(id(block_lead[1]))
+    return _without_taken_heads(out, duty_heads, inherited)
+
+
+def _without_taken_heads(out: list[Assignment], heads: list, inherited: set) -> list[Assignment]:
+    """Drop the entry of a duty heading ("… có trách nhiệm:") whose items inherited its lead."""
+    drop = {i for sec, i, s in heads if id(sec) in inherited and i < len(out) and out[i].start == s}
+    return [a for i, a in enumerate(out) if i not in drop] if drop else out
 
 
 # patterns used inside functions, compiled once

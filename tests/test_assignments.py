@@ -194,6 +194,29 @@ def test_block_heading_leads_each_task():
     assert dls[0].due == "2026-12-15"
 
 
+DUTIES = """THÔNG TƯ
+Hướng dẫn thử nghiệm
+
+Điều 9. Trách nhiệm thi hành
+1. Bộ Tài chính có trách nhiệm:
+a) Hướng dẫn quản lý, sử dụng kinh phí chi cho hoạt động bảo tồn;
+b) Phối hợp với Bộ Nông nghiệp và Môi trường kiểm tra việc thực hiện.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm tổ chức thực hiện Thông tư này.
+3. Bộ Y tế có trách nhiệm:
+"""
+
+
+def test_items_under_a_duty_heading_are_its_agencys_tasks():
+    _, _, asg = run(DUTIES)
+    got = [(a.lead, a.support, a.task) for a in asg]
+    assert got[:2] == [(["Bộ Tài chính"], [], "Hướng dẫn quản lý, sử dụng kinh phí chi cho hoạt động bảo tồn"),
+                       (["Bộ Tài chính"], ["Bộ Nông nghiệp và Môi trường"],
+                        "Phối hợp với Bộ Nông nghiệp và Môi trường kiểm tra việc thực hiện")]
+    assert got[2][0] == ["Ủy ban nhân dân cấp tỉnh"]
+    # a heading with no items under it keeps its own entry, so its lead is not lost
+    assert got[3][0] == ["Bộ Y tế"] and len(got) == 4
+
+
 HEADED = """Điều 3. Tổ chức thực hiện
 
 1. Sở Y tế (hoàn thành trong quý III/2026):
