@@ -77,9 +77,14 @@ _LAW = regex.compile(
     r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh)(?P<rest> +\p{Lu}[\p{L}\-]*" + _LAW_WORDS + ")"
     r"|(?<![\p{L}])(?P<type>Hiến pháp)(?P<rest>)"
     r"|(?<![\p{L}])(?P<type>Luật)(?P<rest> +sửa đổi, *bổ sung(?: +(?!(?:số|năm|ngày) *\d)[\p{L}\-,]+)*)", regex.V1)
+# where a law's name ends: words that no law's title holds ("Luật Dược hoặc …", "Bộ luật Dân sự
+# nhưng …", "Luật Đất đai cho …"); "theo", "tại", "ở", "và", "không", "chưa" do stand in titles
+# ("Luật Đầu tư theo phương thức đối tác công tư", "Luật Hàng không dân dụng Việt Nam", "Luật Tư
+# pháp người chưa thành niên")
 _LAW_TAIL = regex.compile(
     r"\s+(?:đã được|được|của|thì|để|có|quy định|hiện hành|này|hướng dẫn|nước Cộng|về|và các|và Nghị|và Quyết|"
-    r"và Thông|và văn bản|sửa đổi(?!,\s*bổ sung một số điều)|(?:năm|ngày|số)(?=\s*\d))\b")
+    r"và Thông|và văn bản|và (?:điểm|khoản|Điều|phù hợp)|hoặc|nhưng|cho|còn|phải|khi|là|mà|nếu|bị|sẽ|đã|nhằm|"
+    r"sửa đổi(?!,\s*bổ sung một số điều)|(?:năm|ngày|số)(?=\s*\d))\b")
 # Unnumbered documents named by a quoted title or by "của <body> về <subject>"
 _QUOTED = regex.compile(r"(?P<type>Đề án|Chương trình|Kế hoạch|Dự án|Phương án)\s+[“\"][^”\"\n]{5,250}[”\"]")
 _OF_ABOUT = regex.compile(

@@ -184,6 +184,20 @@ def test_two_laws_joined_by_va_are_two_citations():
     assert names == ["Luật Đất đai", "Luật Xây dựng"]
 
 
+@pytest.mark.parametrize("sentence,name", [
+    ("Bồi thường theo Luật Đất đai cho người sử dụng đất bị thu hồi.", "Luật Đất đai"),
+    ("Bị xử lý theo Bộ luật Dân sự nhưng chưa đến mức truy cứu.", "Bộ luật Dân sự"),
+    ("Thuốc đăng ký theo Luật Dược hoặc lưu hành trong tỉnh.", "Luật Dược"),
+    ("Doanh nghiệp theo Luật Bảo hiểm xã hội phải đóng cho người lao động.", "Luật Bảo hiểm xã hội"),
+    # words that stand inside titles
+    ("Thực hiện theo Luật Hàng không dân dụng Việt Nam.", "Luật Hàng không dân dụng Việt Nam"),
+    ("Thực hiện theo Luật Tư pháp người chưa thành niên.", "Luật Tư pháp người chưa thành niên"),
+    ("Thực hiện theo Luật Đầu tư theo phương thức đối tác công tư.", "Luật Đầu tư theo phương thức đối tác công tư"),
+])
+def test_a_law_name_ends_where_the_sentence_goes_on(sentence, name):
+    assert first(sentence).name == name
+
+
 def test_names_inside_a_cited_title_are_not_citations():
     found = cites("Thực hiện Quyết định số 68/QĐ-TTg ngày 18/01/2017 về phê duyệt Chương trình “Phát triển "
                   "công nghiệp hỗ trợ” và Đề án “Tái cơ cấu ngành”; báo cáo kết quả.")
