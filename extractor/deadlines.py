@@ -49,7 +49,7 @@ _RE_ABS = regex.compile(
 _RE_BARE = regex.compile(r"(?<![\w])(?P<qy>" + _QY + r")")
 _RE_WITHIN = regex.compile(
     r"(?<![\w])(?:trong[ ]+(?:thoi[ ]+han|vong|thoi[ ]+gian)[ ]+|cham[ ]+nhat[ ]+(?:la[ ]+)?(?:sau[ ]+)?|truoc[ ]+)?"
-    r"(\d{1,3})[ ]+ngay(?:[ ]+lam[ ]+viec)?[ ]*,?[ ]*(?:ke[ ]+tu|tu|sau[ ]+khi|sau)(?:[ ]+(?:ngay|khi|thoi diem))?")
+    r"(\d{1,3})[ ]+ngay(?P<working>[ ]+lam[ ]+viec)?[ ]*,?[ ]*(?:ke[ ]+tu|tu|sau[ ]+khi|sau)(?:[ ]+(?:ngay|khi|thoi diem))?")
 _RE_WITHIN_CUE = regex.compile(r"(?:trong|cham nhat|truoc)")
 # recurring duties: "định kỳ hằng năm", "định kỳ 6 tháng", "hằng tháng báo cáo"
 _RE_FREQ = regex.compile(
@@ -368,7 +368,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
                     xd, xm = int(x.group(1)), int(x.group(2))
                     if _valid(xd, xm) and rec == "yearly":
                         xs = more.start("extra") + x.start()
-                        found.append((xs, more.start("extra") + x.end(), f"--{xm:02d}-{xd:02d}", "yearly", None))
+                        found.append((xs, more.start("extra") + x.end(), f"--{xm:02d}-{xd:02d}", "yearly", None, None))
             if rec == "yearly" or rec is None and issued is None:
                 due, rec = f"--{mo:02d}-{d:02d}", "yearly" if rec else None
                 if rec is None:
@@ -414,7 +414,7 @@ def _scan(fl: str, lo: int, hi: int, issued: Optional[str], found: list, add) ->
         if not m.group(0).startswith(("trong", "cham", "truoc")) and not _WITHIN_CUE_BEFORE.search(
                 fl[max(lo, m.start() - 20):m.start()]):
             continue
-        add(m.start(), m.end(), None, None, int(m.group(1)))
+        add(m.start(), m.end(), None, None, int(m.group(1)), m.group("working") is not None)
 
     for m in _freq_matches(fl, lo, hi):
         if m.group("h1"):
@@ -445,13 +445,14 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
     text = seg.text
     fl = seg.norm.fold
     issued = _issued(seg)
-    found: list[tuple[int, int, Optional[str], Optional[str], Optional[int]]] = []
+    # (start, end, due, recurrence, within days, whether those are working days)
+    found: list[tuple[int, int, Optional[str], Optional[str], Optional[int], Optional[bool]]] = []
 
-    def add(s, e, due, rec, within=None):
+    def add(s, e, due, rec, within=None, working=None):
         for f in found:
             if s < f[1] and f[0] < e:
                 return
-        found.append((s, e, due, rec, within))
+        found.append((s, e, due, rec, within, working))
 
     for lo, hi in body_ranges(seg):
         _scan(fl, lo, hi, issued, found, add)
@@ -463,9 +464,9 @@ def extract_deadlines(seg: Segmented) -> list[Deadline]:
                         add(*t)
     found.sort()
     out = []
-    for s, e, due, rec, within in found:
+    for s, e, due, rec, within, working in found:
         out.append(Deadline(text=text[s:e].strip(), due=due, recurrence=rec, section=seg.section_id_at(s),
-                            start=s, end=e, page=seg.norm.page_at(s), within_days=within))
+                            start=s, end=e, page=seg.norm.page_at(s), within_days=within, working_days=working))
     return out
 
 

@@ -200,6 +200,7 @@ class Deadline:
     end: int
     page: Optional[int] = None
     within_days: Optional[int] = None
+    working_days: Optional[bool] = None     # within_days counts working days ("ngày làm việc"); None without it
 
 
 @dataclass

@@ -17,7 +17,7 @@ import sqlite_utils
 from . import lexicon
 from .normalise import fold
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -36,7 +36,8 @@ TABLES: dict[str, dict[str, Any]] = {
         pk="id"),
     "deadlines": dict(columns={
         "id": int, "document_id": int, "section_id": int, "idx": int, "text": str, "due": str,
-        "recurrence": str, "within_days": int, "start": int, "end": int, "page": int}, pk="id"),
+        "recurrence": str, "within_days": int, "working_days": int, "start": int, "end": int, "page": int},
+        pk="id"),
     "assignments": dict(columns={
         "id": int, "document_id": int, "section_id": int, "task": str, "deadline_id": int,
         "start": int, "end": int, "page": int}, pk="id"),
@@ -121,7 +122,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
     steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source,
-             4: _agencies_from_lexicon}
+             4: _agencies_from_lexicon, 5: _deadline_working_days}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -164,6 +165,12 @@ def _agencies_from_lexicon(db: sqlite_utils.Database) -> None:
         row = _agency_row(name, key)
         db.execute("UPDATE agencies SET kind = ?, level = ?, aliases = ? WHERE id = ?",
                    [row["kind"], row["level"], row["aliases"], id_])
+
+
+def _deadline_working_days(db: sqlite_utils.Database) -> None:
+    """Version 5: whether a deadline's within_days are working days (null for rows stored before)."""
+    if "working_days" not in db["deadlines"].columns_dict:
+        db["deadlines"].add_column("working_days", int)
 
 
 # ----------------------------------------------------------------- keys
@@ -240,7 +247,7 @@ SECTION_COLUMNS = ["id", "document_id", "sid", "parent_id", "label", "kind", "ti
 CITATION_COLUMNS = ["document_id", "section_id", "text", "doc_type", "number", "number_key", "name", "name_key",
                     "issued_date", "issuer", "title", "relation", "pinpoint", "start", "end", "page"]
 DEADLINE_COLUMNS = ["id", "document_id", "section_id", "idx", "text", "due", "recurrence", "within_days", "start",
-                    "end", "page"]
+                    "end", "page", "working_days"]
 ASSIGNMENT_COLUMNS = ["id", "document_id", "section_id", "task", "deadline_id", "start", "end", "page"]
 TARGET_COLUMNS = ["document_id", "section_id", "text", "indicator", "value", "min", "max", "unit", "comparator",
                   "year", "period", "value_normalized", "min_normalized", "max_normalized", "unit_base", "start",
@@ -265,7 +272,8 @@ def prepare(record: dict, folded: Optional[str] = None) -> dict:
                        c.get("issuer"), c.get("title"), c.get("relation"), c.get("pinpoint"), c.get("start"),
                        c.get("end"), c.get("page")) for c in record.get("citations") or []],
         "deadlines": [(at(d), d.get("text"), d.get("due"), d.get("recurrence"), d.get("within_days"),
-                       d.get("start"), d.get("end"), d.get("page")) for d in record.get("deadlines") or []],
+                       d.get("start"), d.get("end"), d.get("page"), _flag(d.get("working_days")))
+                      for d in record.get("deadlines") or []],
         "assignments": [(at(a), a.get("task"), a.get("deadline"), a.get("start"), a.get("end"), a.get("page"),
                          _agency_links(a)) for a in record.get("assignments") or []],
         "targets": [(at(t), *(t.get(k) for k in TARGET_COLUMNS[2:-1]),
@@ -316,6 +324,10 @@ def _first_child_starts(sections: list[dict]) -> dict[str, int]:
         if p is not None and p not in out:
             out[p] = s["start"]
     return out
+
+
+def _flag(value: Optional[bool]) -> Optional[int]:
+    return None if value is None else int(value)
 
 
 def _agency_links(a: dict) -> list[tuple[str, str, str]]:
@@ -602,7 +614,9 @@ def _record(db, doc: dict) -> dict:
                       | {"cited_document_id": c["cited_document_id"]}
                       for c in db.query("SELECT * FROM citations WHERE document_id = ? ORDER BY id", [did])],
         "deadlines": [{"text": d["text"], "due": d["due"], "recurrence": d["recurrence"],
-                       "within_days": d["within_days"]} | span(d) for d in dl],
+                       "within_days": d["within_days"],
+                       "working_days": None if d["working_days"] is None else bool(d["working_days"])} | span(d)
+                      for d in dl],
         "assignments": assignments,
         "targets": [{k: t[k] for k in ("text", "indicator", "value", "min", "max", "unit", "comparator", "year",
                                        "period", "value_normalized", "min_normalized", "max_normalized",

@@ -102,6 +102,18 @@ def test_within_days_and_text():
     (d,) = extract_deadlines(seg)
     assert d.within_days == 15 and d.due is None and d.recurrence is None
     assert seg.text[d.start:d.end] == d.text
+    assert d.working_days is False          # calendar days
+
+
+@pytest.mark.parametrize("sentence,days,working", [
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ, Sở Tư pháp trả lời.", 5, True),
+    ("Chậm nhất 10 ngày làm việc, kể từ ngày nhận được báo cáo, Sở Tài chính thẩm định.", 10, True),
+    ("Trong thời hạn 30 ngày kể từ ngày ký, Sở Y tế công bố.", 30, False),
+    ("Sở Y tế báo cáo trước ngày 30/6/2026.", None, None),
+])
+def test_working_days_are_told_from_calendar_days(sentence, days, working):
+    (d,) = extract_deadlines(segment_text(sentence))
+    assert (d.within_days, d.working_days) == (days, working)
 
 
 def test_past_date_is_a_report_not_a_limit():

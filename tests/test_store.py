@@ -263,6 +263,23 @@ def test_migration_to_version_4_classifies_stored_agencies_by_the_lexicon(tmp_pa
     assert json.loads(next(db["agencies"].rows)["aliases"]) == ["BTC"]
 
 
+def test_migration_to_version_5_adds_working_days(tmp_path):
+    path = tmp_path / "v4.db"
+    old = sqlite_utils.Database(str(path))
+    for step in (store._create_v1, store._index_without_insert_triggers, store._tables_kind_and_number_source):
+        step(old)
+    old["deadlines"].transform(drop={"working_days"})
+    old["_meta"].insert({"key": "schema_version", "value": "4"}, pk="key")
+    old.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION and "working_days" in db["deadlines"].columns_dict
+    rec = _record("5/KH-UBND")
+    rec["deadlines"] = [{"text": "trong thời hạn 05 ngày làm việc", "due": None, "recurrence": None, "within_days": 5,
+                         "working_days": True, "section": "s1", "start": 0, "end": 1, "page": None}]
+    store.store_record(db, rec, path="p")
+    assert next(store.records(db))["deadlines"][0]["working_days"] is True
+
+
 def test_export_rebuilds_records(tmp_path):
     write_docs(tmp_path / "in", 2)
     db = store.open_db(tmp_path / "x.db")
