@@ -460,21 +460,21 @@ def extract_assignments(seg: Segmented, deadlines: list[Deadline]) -> list[Assig
                         colon = fl.find(":", end, end + 30)
                         colon_ok = fl[h.end():h.end() + 1] == ":" if h else False
                         plain_ok = h and h.end() == e and sec.kind not in ("dieu", "chuong", "phan", "muc_luat") and not appendix
-                        if h and (colon_ok or plain_ok):
-                            rest = h.end() + 1
+                        heading = h and (colon_ok or plain_ok)
+                        # "1. Bộ Tài chính có trách nhiệm:" over a) b) …: the items are the
+                        # lead's tasks; the heading's own entry stays only if none takes it
+                        duty = not heading and _DUTY_HEAD.match(fl, end, e)
+                        if heading or duty:
                             blocks[sec.id] = (names, sec)
                             blocks_set += 1
                             block_lead = (names, sec)
+                        if duty:
+                            duty_heads.append((sec, len(out), s))
+                        elif heading:
+                            rest = h.end() + 1
                             if rest < e and fl[rest:e].strip():
                                 emit(names, rest, e, s, e, sec)
                             continue
-                        if _DUTY_HEAD.match(fl, end, e):
-                            # "1. Bộ Tài chính có trách nhiệm:" over a) b) …: the items are the
-                            # lead's tasks; the heading's own entry stays only if none takes it
-                            blocks[sec.id] = (names, sec)
-                            blocks_set += 1
-                            block_lead = (names, sec)
-                            duty_heads.append((sec, len(out), s))
                 subj = _subject(text, fl, q, e, read) if found[1] else None
                 if subj is None and lead_in is None:
                     # "Hằng năm, Sở … đề xuất": agencies after an opening adverbial

@@ -153,12 +153,12 @@ def _target_at(seg: Segmented, m, unit: _Unit, ref_year: Optional[int], scans) -
     if a is None:
         return None
     clause_end = _clause_end(text, unit.end)
-    year, period = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain, scans)
+    year, period, own_year = _year_and_period(seg, text, clause_start, m.start(), clause_end, section, chain, scans)
     if year and ref_year and int(year) < ref_year:
         return None
     if year is None and not _aim_without_year(seg.metadata.doc_type, before, scans, section, chain, m.start()):
         return None                      # a threshold or condition of a rule, not an aim
-    year = _own_year(text, clause_start, m.start()) or year
+    year = own_year or year
     comparator = _comparator(before, text[unit.end:unit.end + 12])
     value, lo_v, hi_v = (None, a, b) if b is not None else (a, None, None)
     start = _indicator_start(text, clause_start, m.start())
@@ -262,12 +262,19 @@ _PER_YEAR_WORDS = regex.compile(r"bình quân|/năm|mỗi năm|hằng năm")
 
 
 def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain, scans):
+    """(year, period, own year): the year the cues give (the clause, the section, the headings),
+    and the bare year standing just before the number, which wins when there is one."""
+    cues = list(_YEAR_CUE.finditer(text, clause_start, pos))
+    year, period = _cued_year_and_period(text, clause_start, pos, clause_end, section, chain, scans, cues)
+    return year, period, _own_year(text, clause_start, pos, cues)
+
+
+def _cued_year_and_period(text, clause_start, pos, clause_end, section, chain, scans, before):
     period = None
     clause = text[clause_start:clause_end]
     p = _PERIOD.search(clause)
     if p and _PER_YEAR_WORDS.search(clause):
         period = f"{p.group(1)}-{p.group(2)}"
-    before = list(_YEAR_CUE.finditer(text, clause_start, pos))
     if before:
         return before[-1].group(1), period
     after = _YEAR_CUE.search(text, pos, clause_end)
@@ -289,14 +296,13 @@ def _year_and_period(seg, text, clause_start, pos, clause_end, section, chain, s
     return None, period
 
 
-def _own_year(text: str, clause_start: int, pos: int) -> Optional[str]:
+def _own_year(text: str, clause_start: int, pos: int, cues: list) -> Optional[str]:
     """"năm 2027 đạt 95%": a year just before the number is its own, even when a later "đến
-    năm 2030" closes the sentence (a year that a cue holds is the cue's). Not, alone, a sign
-    of an aim: "năm 2017 ước đạt 8,97%" reports a result."""
+    năm 2030" closes the sentence (a year that a cue holds is the cue's; cues: those of the
+    clause before pos). Not, alone, a sign of an aim: "năm 2017 ước đạt 8,97%" reports a result."""
     bare = _YEAR_AT_NUMBER.search(text, max(clause_start, pos - 60), pos)
     if bare is None:
         return None
-    cues = list(_YEAR_CUE.finditer(text, clause_start, pos))
     return None if cues and cues[-1].end() > bare.start() else bare.group(1)
 
 
@@ -344,8 +350,10 @@ class _SectionScans:
         return self._goals[span]
 
 
-_GOAL = regex.compile(r"(?i)mục tiêu|chỉ tiêu|phấn đấu|phần đấu|phân đấu|định hướng")
-_AIM_IN_CLAUSE = regex.compile(r"(?i)mục tiêu|phấn đấu|phần đấu|phân đấu")
+# the words of an aim; in a section, "chỉ tiêu" and "định hướng" too
+_AIM_WORDS = r"mục tiêu|phấn đấu|phần đấu|phân đấu"
+_AIM_IN_CLAUSE = regex.compile(r"(?i)" + _AIM_WORDS)
+_GOAL = regex.compile(r"(?i)" + _AIM_WORDS + r"|chỉ tiêu|định hướng")
 
 
 def _aim_without_year(doc_type: Optional[str], before: str, scans, section: Section, chain: list[Section],
