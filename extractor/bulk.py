@@ -12,7 +12,9 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -164,22 +166,40 @@ def _results(todo: list[str], jobs: int, timeout: float):
             yield parse_file(path, timeout)
         return
     # largest first: a big file started near the end would keep one core busy while the others idle
-    todo = sorted(todo, key=_size, reverse=True)
-    # a bounded window of work in flight keeps memory flat however many files there are
-    window = jobs * 4
+    queue = deque(sorted(todo, key=_size, reverse=True))
+    while queue:
+        # a bounded window of work in flight keeps memory flat however many files there are
+        lost = yield from _pooled(queue, jobs, jobs * 4, timeout)
+        # a worker died (killed, out of memory, a crash in a C library) and took the pool with
+        # it: the files it had in flight run again one at a time, so a file that kills its
+        # worker again is known and recorded, and the others are stored
+        suspects = deque(lost)
+        while suspects:
+            for path in (yield from _pooled(suspects, 1, 1, timeout)):
+                yield path, None, "crash", "the worker process died while extracting this file"
+
+
+def _pooled(queue: deque, jobs: int, window: int, timeout: float):
+    """Yield the results of the files of queue (taken from it as they are submitted) from a
+    new pool of jobs workers; return the files in flight if the pool broke, else []."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-        pending, queue = set(), iter(todo)
-        for path in queue:
-            pending.add(pool.submit(parse_file, path, timeout))
-            if len(pending) >= window:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        pending: dict = {}
+        while queue or pending:
+            while queue and len(pending) < window:
+                try:
+                    fut = pool.submit(parse_file, queue[0], timeout)
+                except BrokenProcessPool:
+                    return list(pending.values())
+                pending[fut] = queue.popleft()
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                yield fut.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(parse_file, nxt, timeout))
+                path = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    return [path, *pending.values()]
+                yield result
+    return []
 
 
 def _size(path: str) -> int:

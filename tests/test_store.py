@@ -1,6 +1,7 @@
 """The database: schema and migration, idempotent storing, resume after a kill, errors,
 full-text search with and without diacritics, citation resolution in both orders."""
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -11,7 +12,7 @@ import time
 import pytest
 import sqlite_utils
 
-from extractor import store
+from extractor import bulk, store
 from extractor.bulk import extract_folder
 from extractor.pipeline import parse
 from tests.conftest import ROOT
@@ -170,6 +171,88 @@ def test_resume_after_killing_the_writer(tmp_path):
     assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (400, 400)
     assert db["citations"].count == 800
     assert _fts_ok(db) and db.execute("SELECT count(*) FROM sections_fts_docsize").fetchone()[0] == db["sections"].count
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            pass
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finding the worker processes needs /proc")
+def test_run_survives_a_killed_worker(tmp_path):
+    write_docs(tmp_path / "in", 400)
+    dbpath = tmp_path / "w.db"
+    store.open_db(dbpath).conn.close()
+    code = ("import sys; from extractor.bulk import extract_folder; "
+            f"s = extract_folder({str(tmp_path / 'in')!r}, {str(dbpath)!r}, jobs=2, progress=False); "
+            "print(s.documents, s.failed)")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    killed, deadline = None, time.time() + 60
+    while killed is None and time.time() < deadline and proc.poll() is None:
+        con = sqlite3.connect(dbpath, timeout=1)
+        try:
+            stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            stored = 0
+        con.close()
+        workers = _children(proc.pid)
+        if stored >= 20 and workers:
+            killed = workers[0]
+            os.kill(killed, signal.SIGKILL)            # one worker, mid-run; the writer goes on
+        time.sleep(0.02)
+    out, _ = proc.communicate(timeout=120)
+    assert killed is not None, "the run ended before a worker could be killed"
+    assert proc.returncode == 0 and out.split() == ["400", "0"]
+    db = store.open_db(dbpath)
+    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (400, 400)
+    assert db["citations"].count == 800 and db["errors"].count == 0
+    assert _fts_ok(db) and db.execute("SELECT count(*) FROM sections_fts_docsize").fetchone()[0] == db["sections"].count
+
+
+def _dies_on_poison(path, timeout=0):
+    """A parse that kills its own worker process on one file, as a crash in a C library would."""
+    if "poison" in os.path.basename(path):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_parse_file(path, timeout)
+
+
+_real_parse_file = bulk.parse_file
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched parse reaches the workers only when they are forked")
+def test_file_that_kills_its_worker_goes_to_errors(tmp_path, monkeypatch):
+    write_docs(tmp_path / "in", 30)
+    (tmp_path / "in" / "kh_poison.txt").write_text(PLAN.format(number="99/KH-UBND", other="1/KH-UBND"),
+                                                   encoding="utf-8")
+    monkeypatch.setattr(bulk, "parse_file", _dies_on_poison)
+    db = store.open_db(tmp_path / "p.db")
+    s = extract_folder(tmp_path / "in", db, jobs=2, progress=False)
+    assert (s.documents, s.failed) == (30, 1)
+    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_poison.txt", "crash")]
+    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (30, 30)
+
+
+def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    tasks = "\n".join(f"{i}. Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát hạ tầng thanh toán "
+                      f"trước ngày 30/6/2026 theo Nghị định số 52/2013/NĐ-CP; tỷ lệ đạt 90% vào năm 2027."
+                      for i in range(1, 6000))         # about 1 MB: seconds of work, far over the limit
+    (tmp_path / "in" / "kh_huge.txt").write_text(PLAN.format(number="9/KH-UBND", other="1/KH-UBND")
+                                                 + "II. NHIỆM VỤ\n" + tasks, encoding="utf-8")
+    parse(PLAN.format(number="1/KH-UBND", other="2/KH-UBND"), text=True)    # patterns compiled before timing
+    db = store.open_db(tmp_path / "t.db")
+    s = extract_folder(tmp_path / "in", db, jobs=1, timeout=0.5, progress=False)
+    assert (s.documents, s.failed) == (2, 1)
+    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_huge.txt", "timeout")]
 
 
 def test_fts_with_and_without_diacritics(tmp_path):
