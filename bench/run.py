@@ -9,6 +9,8 @@ maximum resident size of this process and its workers (ru_maxrss of self and chi
 CPU is their user and system time per stored document.
 """
 import argparse
+import json
+import os
 import resource
 import subprocess
 import sys
@@ -30,16 +32,55 @@ def run(folder: Path, db: Path, jobs: int) -> dict:
             "for f in ('ru_utime', 'ru_stime')); "
             "print(json.dumps({'summary': s.to_dict(), 'peak_mb': peak / 1024, 'cpu': cpu}))")
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    import json
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    samples = []                      # (seconds, writer MB, largest worker MB) while it runs
+    while proc.poll() is None:
+        samples.append((time.perf_counter() - started, _rss_mb(proc.pid),
+                        max((_rss_mb(k) for k in _children(proc.pid)), default=0.0)))
+        time.sleep(0.25)
+    stdout = proc.stdout.read()
+    if proc.returncode:
+        raise SystemExit(f"the run failed ({proc.returncode})")
+    result = json.loads(stdout.strip().splitlines()[-1])
     result["wall"] = time.perf_counter() - started
+    result["memory"] = _memory_by_quarter(samples, result["wall"])
     s = result["summary"]
     result["docs_per_s"] = s["documents"] / s["seconds"] if s["seconds"] else 0.0
     # CPU of the writer and its workers per document (startup included): what the rate on
     # an otherwise idle machine is bound by, whatever else runs while measuring
     result["cpu_ms"] = 1000 * result["cpu"] / s["documents"] if s["documents"] else 0.0
     return result
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            pass
+    return out
+
+
+def _memory_by_quarter(samples: list[tuple], wall: float) -> str:
+    """The writer's and the largest worker's resident memory, highest in each quarter of
+    the run: flat quarters show memory does not grow with the number of documents."""
+    quarters = []
+    for q in range(4):
+        inside = [s for s in samples if q * wall / 4 <= s[0] < (q + 1) * wall / 4]
+        if inside:
+            quarters.append(f"{max(s[1] for s in inside):.0f}/{max(s[2] for s in inside):.0f}")
+    return " ".join(quarters) + " MB (writer/worker, by quarter)"
 
 
 def repeated(corpus: Path, n: int, into: Path) -> Path:
@@ -64,6 +105,7 @@ def main(argv=None):
               f"CPU {one['cpu_ms']:.1f} ms/doc")
         print(f"--jobs 2: {two['docs_per_s']:.0f} docs/s, {two['summary']['seconds']:.1f} s, peak {two['peak_mb']:.0f} MB, "
               f"CPU {two['cpu_ms']:.1f} ms/doc  (speed-up {two['docs_per_s'] / max(one['docs_per_s'], 1e-9):.2f}x)")
+        print(f"  memory over that run: {two['memory']}")
         print(f"re-run unchanged: {again['summary']['seconds']:.2f} s "
               f"({100 * again['summary']['seconds'] / max(two['summary']['seconds'], 1e-9):.1f}% of the first run), "
               f"{again['summary']['skipped']} skipped")
@@ -72,6 +114,7 @@ def main(argv=None):
             many = run(repeated(corpus, args.repeat, tmp / "big"), tmp / "big.db", 2)
             print(f"{args.repeat}x corpus --jobs 2: {many['summary']['documents']} documents, "
                   f"{many['docs_per_s']:.0f} docs/s, peak {many['peak_mb']:.0f} MB, CPU {many['cpu_ms']:.1f} ms/doc")
+            print(f"  memory over that run: {many['memory']}")
 
 
 if __name__ == "__main__":
