@@ -27,7 +27,8 @@ def main(argv=None):
     ap.add_argument("--store", action="store_true")
     ap.add_argument("--profile")
     args = ap.parse_args(argv)
-    from extractor import __version__, pipeline, store
+    from extractor import pipeline, store
+    from extractor.version import extractor_version
     from extractor.bulk import iter_files
     from extractor.citations import extract_citations
     from extractor.deadlines import extract_deadlines
@@ -60,7 +61,7 @@ def main(argv=None):
             times[name] += b - a
         if db is not None:
             doc = Document(source={"path": str(f), "sha256": raw.sha256, "format": raw.format, "pages": None,
-                                   "ocr": False, "ocr_pages": [], "extractor_version": __version__},
+                                   "ocr": False, "ocr_pages": [], "extractor_version": extractor_version()},
                            text=seg.text, metadata=seg.metadata, sections=seg.sections, citations=citations,
                            deadlines=deadlines, assignments=assignments, targets=targets)
             # what a bulk run does: the worker prepares the rows, they cross to the writer

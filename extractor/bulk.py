@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import __version__
+from .version import extractor_version
 from .readers import SUPPORTED, ReadError
 
 
@@ -132,6 +132,7 @@ def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
     from . import store
     todo = []
     known = {row[0] for row in db.execute("SELECT path FROM documents")}
+    version = extractor_version()
     for f in files:
         path = str(f)
         if force or path not in known:
@@ -142,9 +143,9 @@ def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
         except OSError:
             todo.append(path)
             continue
-        if store.is_current(db, path, st.st_size, st.st_mtime, __version__):
+        if store.is_current(db, path, st.st_size, st.st_mtime, version):
             summary.skipped += 1
-        elif store.same_content(db, path, _sha256(f), __version__):
+        elif store.same_content(db, path, _sha256(f), version):
             store.touch(db, path, st.st_size, st.st_mtime)
             summary.skipped += 1
         else:

@@ -5,11 +5,11 @@ import os
 from pathlib import Path
 from typing import Union
 
-from . import __version__
 from .models import Document, RawDocument, RawPage, Segmented
 from .normalise import normalise
 from .readers import read
 from .segment import segment
+from .version import extractor_version
 
 
 def parse(source: Union[str, os.PathLike], *, text: bool = False) -> Document:
@@ -54,7 +54,7 @@ def extract(seg: Segmented) -> Document:
                 "ocr": any(p.ocr for p in seg.raw.pages),
                 "ocr_pages": [p.number for p in seg.raw.pages if p.ocr],
                 "page_methods": {str(p.number or 1): p.method for p in seg.raw.pages if p.method != "text"},
-                "extractor_version": __version__},
+                "extractor_version": extractor_version()},
         text=seg.text,
         metadata=seg.metadata,
         sections=seg.sections,

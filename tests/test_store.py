@@ -12,7 +12,8 @@ import time
 import pytest
 import sqlite_utils
 
-from extractor import bulk, store
+import extractor
+from extractor import bulk, store, version
 from extractor.bulk import extract_folder
 from extractor.pipeline import parse
 from tests.conftest import ROOT
@@ -108,6 +109,35 @@ def test_document_stored_twice_is_stored_once(tmp_path):
     assert db["documents"].count == 3
     assert db.execute("SELECT count(DISTINCT path) FROM documents").fetchone()[0] == 3
     assert db["citations"].count == 6
+
+
+def test_new_extractor_rules_re_extract_stored_files(tmp_path, monkeypatch):
+    write_docs(tmp_path / "in", 2)
+    db = store.open_db(tmp_path / "x.db")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    stored = {r[0] for r in db.execute("SELECT extractor_version FROM documents")}
+    assert stored == {version.extractor_version()} and stored != {extractor.__version__}
+    assert extract_folder(tmp_path / "in", db, jobs=1, progress=False).skipped == 2
+    # the rules changed, the package version did not: every stored file is extracted again
+    monkeypatch.setattr(bulk, "extractor_version", lambda: extractor.__version__ + "+changed")
+    again = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (again.documents, again.skipped) == (2, 0) and db["documents"].count == 2
+
+
+def test_extractor_version_follows_the_code(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    (package / "data").mkdir(parents=True)
+    (package / "rules.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "data" / "types.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(version, "_PACKAGE", package)
+    seen = []
+    for change in (None, ("rules.py", "A = 2\n"), ("data/types.json", '{"a": 1}')):
+        if change:
+            (package / change[0]).write_text(change[1], encoding="utf-8")
+        version.extractor_version.cache_clear()
+        seen.append(version.extractor_version())
+    version.extractor_version.cache_clear()
+    assert len(set(seen)) == 3 and all(v.startswith(extractor.__version__ + "+") for v in seen)
 
 
 def test_changed_file_replaces_its_rows(tmp_path):
