@@ -170,37 +170,71 @@ def _results(todo: list[str], jobs: int, timeout: float):
     queue = deque(sorted(todo, key=_size, reverse=True))
     while queue:
         # a bounded window of work in flight keeps memory flat however many files there are
-        lost = yield from _pooled(queue, jobs, jobs * 4, timeout)
-        # a worker died (killed, out of memory, a crash in a C library) and took the pool with
-        # it: the files it had in flight run again one at a time, so a file that kills its
-        # worker again is known and recorded, and the others are stored
+        lost, _ = yield from _pooled(queue, jobs, jobs * 4, timeout)
+        # a worker died (killed, out of memory, a crash in a C library) or hung where the time
+        # limit cannot reach, and took the pool with it: the files it had in flight run again
+        # one at a time, so a file that kills or hangs its worker again is known and recorded,
+        # and the others are stored
         suspects = deque(lost)
         while suspects:
-            for path in (yield from _pooled(suspects, 1, 1, timeout)):
-                yield path, None, "crash", "the worker process died while extracting this file"
+            lost, hung = yield from _pooled(suspects, 1, 1, timeout)
+            for path in lost:
+                yield ((path, None, "timeout", f"stopped after {timeout:g} s: the worker did not answer and was killed")
+                       if hung else (path, None, "crash", "the worker process died while extracting this file"))
 
 
 def _pooled(queue: deque, jobs: int, window: int, timeout: float):
     """Yield the results of the files of queue (taken from it as they are submitted) from a
-    new pool of jobs workers; return the files in flight if the pool broke, else []."""
+    new pool of jobs workers. Return (the files in flight if the pool broke, else [];
+    whether it broke because the watchdog killed a hung worker)."""
+    hung = False
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
         pending: dict = {}
+        watch = _Watchdog(timeout)
         while queue or pending:
             while queue and len(pending) < window:
                 try:
                     fut = pool.submit(parse_file, queue[0], timeout)
                 except BrokenProcessPool:
-                    return list(pending.values())
+                    return list(pending.values()), hung
                 pending[fut] = queue.popleft()
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=watch.tick, return_when=FIRST_COMPLETED)
             for fut in done:
                 path = pending.pop(fut)
                 try:
                     result = fut.result()
                 except BrokenProcessPool:
-                    return [path, *pending.values()]
+                    return [path, *pending.values()], hung
                 yield result
-    return []
+            if watch.overdue(pending):
+                hung = True
+                _kill_workers(pool)
+    return [], hung
+
+
+class _Watchdog:
+    """The time limit inside a worker is an alarm signal, which code stuck in a C library
+    (a PDF renderer's loop, say) never sees. A file in a worker's hands for more than twice
+    the limit (once for the file queued before it, once for its own) and a second is hung."""
+
+    def __init__(self, timeout: float):
+        self.limit = 2 * timeout + 1 if timeout > 0 else None
+        self.tick = 1.0 if self.limit else None
+        self.since: dict = {}
+
+    def overdue(self, pending: dict) -> bool:
+        if self.limit is None:
+            return False
+        now = time.monotonic()
+        self.since = {f: self.since.get(f, now) for f in pending if f.running()}
+        return any(now - t > self.limit for t in self.since.values())
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    # the executor has no public way to stop a worker that is busy; killing its processes
+    # breaks the pool, which the caller handles as for a crash
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.kill()
 
 
 def _size(path: str) -> int:

@@ -285,6 +285,28 @@ def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
     assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_huge.txt", "timeout")]
 
 
+def _hangs_on_stuck(path, timeout=0):
+    """A parse stuck where the alarm of the time limit cannot reach, as in a C library's loop."""
+    if "stuck" in os.path.basename(path):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return _real_parse_file(path, timeout)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched parse reaches the workers only when they are forked")
+def test_worker_stuck_past_the_time_limit_is_killed_and_the_run_goes_on(tmp_path, monkeypatch):
+    write_docs(tmp_path / "in", 12)
+    (tmp_path / "in" / "kh_stuck.txt").write_text(PLAN.format(number="98/KH-UBND", other="1/KH-UBND"),
+                                                  encoding="utf-8")
+    monkeypatch.setattr(bulk, "parse_file", _hangs_on_stuck)
+    db = store.open_db(tmp_path / "h.db")
+    s = extract_folder(tmp_path / "in", db, jobs=2, timeout=0.5, progress=False)
+    assert (s.documents, s.failed) == (12, 1)
+    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_stuck.txt", "timeout")]
+    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (12, 12)
+
+
 def test_fts_with_and_without_diacritics(tmp_path):
     write_docs(tmp_path / "in", 2)
     db = store.open_db(tmp_path / "x.db")
