@@ -17,7 +17,7 @@ import sqlite_utils
 from . import lexicon
 from .normalise import fold
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -122,7 +122,8 @@ def migrate(db: sqlite_utils.Database) -> None:
     if version > SCHEMA_VERSION:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
     steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source,
-             4: _agencies_from_lexicon, 5: _deadline_working_days}
+             4: _agencies_from_lexicon, 5: _deadline_working_days,
+             6: _errors_one_per_file}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -171,6 +172,16 @@ def _deadline_working_days(db: sqlite_utils.Database) -> None:
     """Version 5: whether a deadline's within_days are working days (null for rows stored before)."""
     if "working_days" not in db["deadlines"].columns_dict:
         db["deadlines"].add_column("working_days", int)
+
+
+def _errors_one_per_file(db: sqlite_utils.Database) -> None:
+    """Version 6: errors holds the latest failure of each file not stored since (a failing file
+    added a row at every run, and a row stayed after the file was stored): older rows of a
+    file and rows older than its stored document go, and errors are indexed by path."""
+    db.execute("DELETE FROM errors WHERE id NOT IN (SELECT max(id) FROM errors GROUP BY path)")
+    db.execute("DELETE FROM errors WHERE EXISTS (SELECT 1 FROM documents d WHERE d.path = errors.path "
+               "AND d.extracted_at >= errors.at)")
+    db["errors"].create_index(["path"], if_not_exists=True)
 
 
 # ----------------------------------------------------------------- keys
@@ -225,6 +236,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
     own, which would split the document across transactions."""
     with db.conn:
         _delete_document(db, path)
+        db.conn.execute("DELETE FROM errors WHERE path = ?", [path])     # an earlier run's failure of it
         doc_id = _insert(db, "documents", {**rows["document"], "path": path, "size": size, "mtime": mtime,
                                            "extracted_at": _now()})
         # the full-text rows are written here rather than by insert triggers: through a
@@ -363,7 +375,9 @@ def _next_id(db, table: str) -> int:
 
 
 def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
+    """The file's failure, replacing the one an earlier run recorded."""
     with db.conn:
+        db.conn.execute("DELETE FROM errors WHERE path = ?", [path])
         _insert(db, "errors", {"path": path, "stage": stage, "message": message, "at": _now()})
 
 

@@ -415,6 +415,39 @@ def test_migration_to_version_5_adds_working_days(tmp_path):
     assert next(store.records(db))["deadlines"][0]["working_days"] is True
 
 
+def test_migration_to_version_6_keeps_one_current_error_per_file(tmp_path):
+    path = tmp_path / "v5.db"
+    old = sqlite_utils.Database(str(path))
+    for step in (store._create_v1, store._index_without_insert_triggers, store._tables_kind_and_number_source,
+                 store._deadline_working_days):
+        step(old)
+    old["_meta"].insert({"key": "schema_version", "value": "5"}, pk="key")
+    old["documents"].insert({"path": "fixed.txt", "extracted_at": "2026-03-02T00:00:00+00:00"})
+    old["errors"].insert_all([
+        {"path": "bad.pdf", "stage": "read", "message": "first run", "at": "2026-03-01T00:00:00+00:00"},
+        {"path": "bad.pdf", "stage": "read", "message": "second run", "at": "2026-03-02T00:00:00+00:00"},
+        {"path": "fixed.txt", "stage": "timeout", "message": "before it was stored", "at": "2026-03-01T00:00:00+00:00"}])
+    old.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == 6
+    assert [(r["path"], r["message"]) for r in db["errors"].rows] == [("bad.pdf", "second run")]
+    assert ["path"] in [i.columns for i in db["errors"].indexes]
+
+
+def test_errors_hold_the_latest_failure_of_files_not_stored(tmp_path):
+    write_docs(tmp_path / "in", 1)
+    bad = tmp_path / "in" / "later.txt"
+    bad.write_text("", encoding="utf-8")
+    db = store.open_db(tmp_path / "e.db")
+    for _ in range(2):                              # a file that fails at every run is listed once
+        assert extract_folder(tmp_path / "in", db, jobs=1, progress=False).failed == 1
+    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("later.txt", "read")]
+    bad.write_text(PLAN.format(number="7/KH-UBND", other="1/KH-UBND"), encoding="utf-8")
+    s = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (s.documents, s.skipped, s.failed) == (1, 1, 0)
+    assert db["errors"].count == 0 and db["documents"].count == 2
+
+
 def test_export_rebuilds_records(tmp_path):
     write_docs(tmp_path / "in", 2)
     db = store.open_db(tmp_path / "x.db")
