@@ -17,7 +17,7 @@ import sqlite_utils
 from . import lexicon
 from .normalise import fold
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -25,15 +25,15 @@ TABLES: dict[str, dict[str, Any]] = {
         "ocr": int, "extractor_version": str, "extracted_at": str, "doc_type": str, "number": str,
         "number_key": str, "issuer": str, "place": str, "issued_date": str, "title": str, "title_fold": str,
         "name_key": str, "effective_date": str, "effective_text": str, "signers": str, "recipients": str,
-        "text": str, "number_source": str}, pk="id"),
+        "text": str, "number_source": str, "scope": str}, pk="id"),
     "sections": dict(columns={
         "id": int, "document_id": int, "sid": str, "parent_id": int, "label": str, "kind": str, "title": str,
         "start": int, "end": int, "page": int, "body": str, "body_fold": str}, pk="id"),
     "citations": dict(columns={
         "id": int, "document_id": int, "section_id": int, "text": str, "doc_type": str, "number": str,
         "number_key": str, "name": str, "name_key": str, "issued_date": str, "issuer": str, "title": str,
-        "relation": str, "pinpoint": str, "start": int, "end": int, "page": int, "cited_document_id": int},
-        pk="id"),
+        "relation": str, "pinpoint": str, "start": int, "end": int, "page": int, "cited_document_id": int,
+        "scope": str}, pk="id"),
     "deadlines": dict(columns={
         "id": int, "document_id": int, "section_id": int, "idx": int, "text": str, "due": str,
         "recurrence": str, "within_days": int, "working_days": int, "start": int, "end": int, "page": int},
@@ -123,7 +123,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
     steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source,
              4: _agencies_from_lexicon, 5: _deadline_working_days,
-             6: _errors_one_per_file}
+             6: _errors_one_per_file, 7: _citation_scopes}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -184,6 +184,23 @@ def _errors_one_per_file(db: sqlite_utils.Database) -> None:
     db["errors"].create_index(["path"], if_not_exists=True)
 
 
+def _citation_scopes(db: sqlite_utils.Database) -> None:
+    """Version 7: the province of local documents and of the documents citations name
+    (`scope`), and every numbered citation resolved again with it (see _choose)."""
+    for table in ("documents", "citations"):
+        if "scope" not in db[table].columns_dict:
+            db[table].add_column("scope", str)
+    scopes = {}
+    for id_, number, issuer, place in db.execute("SELECT id, number, issuer, place FROM documents").fetchall():
+        scopes[id_] = document_scope(number, issuer, place)
+    db.conn.executemany("UPDATE documents SET scope = ? WHERE id = ?", [(v, k) for k, v in scopes.items()])
+    db.conn.executemany("UPDATE citations SET scope = ? WHERE id = ?", [
+        (cited_scope(number, issuer, scopes.get(doc)), id_)
+        for id_, doc, number, issuer in db.execute("SELECT id, document_id, number, issuer FROM citations").fetchall()])
+    for (key,) in db.execute("SELECT DISTINCT number_key FROM citations WHERE number_key IS NOT NULL").fetchall():
+        _resolve_number(db, key)
+
+
 # ----------------------------------------------------------------- keys
 _SPACES = regex.compile(r"\s+")
 _NOT_WORD = regex.compile(r"[^\w ]+")
@@ -235,7 +252,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
     Rows go in with plain INSERT statements: sqlite-utils' insert helpers commit on their
     own, which would split the document across transactions."""
     with db.conn:
-        _delete_document(db, path)
+        old_key = _delete_document(db, path)
         db.conn.execute("DELETE FROM errors WHERE path = ?", [path])     # an earlier run's failure of it
         doc_id = _insert(db, "documents", {**rows["document"], "path": path, "size": size, "mtime": mtime,
                                            "extracted_at": _now()})
@@ -247,6 +264,8 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
         section_ids = _insert_sections(db, doc_id, rows["sections"], rows["document"]["text"])
         _insert_entities(db, doc_id, rows, section_ids)
         _resolve_older(db, doc_id, rows["document"])
+        if old_key and old_key != rows["document"]["number_key"]:
+            _resolve_number(db, old_key)        # its citations may name another copy of the old number
     return doc_id
 
 
@@ -257,7 +276,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
 SECTION_COLUMNS = ["id", "document_id", "sid", "parent_id", "label", "kind", "title", "start", "end", "page",
                    "body", "body_fold"]
 CITATION_COLUMNS = ["document_id", "section_id", "text", "doc_type", "number", "number_key", "name", "name_key",
-                    "issued_date", "issuer", "title", "relation", "pinpoint", "start", "end", "page"]
+                    "issued_date", "issuer", "title", "relation", "pinpoint", "start", "end", "page", "scope"]
 DEADLINE_COLUMNS = ["id", "document_id", "section_id", "idx", "text", "due", "recurrence", "within_days", "start",
                     "end", "page", "working_days"]
 ASSIGNMENT_COLUMNS = ["id", "document_id", "section_id", "task", "deadline_id", "start", "end", "page"]
@@ -276,13 +295,15 @@ def prepare(record: dict, folded: Optional[str] = None) -> dict:
     sections = record.get("sections") or []
     position = {s["id"]: i for i, s in enumerate(sections)}
     at = lambda item: position.get(item.get("section"))  # noqa: E731
+    document = _document_row(record)
     return {
-        "document": _document_row(record),
+        "document": document,
         "sections": _section_rows(sections, position, folded),
         "citations": [(at(c), c.get("text"), c.get("doc_type"), c.get("number"), number_key(c.get("number")),
                        c.get("name"), name_key(c.get("doc_type"), c.get("name")), c.get("issued_date"),
                        c.get("issuer"), c.get("title"), c.get("relation"), c.get("pinpoint"), c.get("start"),
-                       c.get("end"), c.get("page")) for c in record.get("citations") or []],
+                       c.get("end"), c.get("page"), cited_scope(c.get("number"), c.get("issuer"), document["scope"]))
+                      for c in record.get("citations") or []],
         "deadlines": [(at(d), d.get("text"), d.get("due"), d.get("recurrence"), d.get("within_days"),
                        d.get("start"), d.get("end"), d.get("page"), _flag(d.get("working_days")))
                       for d in record.get("deadlines") or []],
@@ -312,7 +333,45 @@ def _document_row(record: dict) -> dict:
         "signers": json.dumps(m.get("signers") or [], ensure_ascii=False),
         "recipients": json.dumps(m.get("recipients") or [], ensure_ascii=False),
         "text": record.get("text") or "", "number_source": m.get("number_source"),
+        "scope": document_scope(m.get("number"), m.get("issuer"), m.get("place")),
     }
+
+
+def document_scope(number: Optional[str], issuer: Optional[str], place: Optional[str]) -> Optional[str]:
+    """The province a document belongs to, when it is a local one: named by its issuer
+    ("Ủy ban nhân dân tỉnh Hà Nam"), else by its place ("Hà Nam, ngày …") if its number or
+    issuer is local. None for central documents."""
+    named = lexicon.provinces_in(fold(issuer or ""))
+    if named:
+        return named[0]
+    known = lexicon.province(place or "") if _is_local(number, issuer) else None
+    return known[0] if known else None
+
+
+def cited_scope(number: Optional[str], issuer: Optional[str], citing_scope: Optional[str]) -> Optional[str]:
+    """The province of the document a citation names: the one its issuer names, else the
+    citing document's own when the cited one is local ("Kế hoạch số 15/KH-UBND của Ủy ban
+    nhân dân tỉnh" in a Hà Nam plan is Hà Nam's)."""
+    named = lexicon.provinces_in(fold(issuer or ""))
+    if named:
+        return named[0]
+    return citing_scope if _is_local(number, issuer) else None
+
+
+def _is_local(number: Optional[str], issuer: Optional[str]) -> bool:
+    codes, heads = _local_markers()
+    if number and not codes.isdisjoint(_CODE_SPLIT.split(number_key(number) or "")):
+        return True
+    return bool(issuer) and fold(issuer).startswith(heads)
+
+
+_CODE_SPLIT = regex.compile(r"[/\-]")
+
+
+@lru_cache(maxsize=None)
+def _local_markers() -> tuple[frozenset, tuple[str, ...]]:
+    data = lexicon.load("issuer_codes.json")
+    return frozenset(data["local_codes"]), tuple(data["local_issuer_heads"])
 
 
 def _section_rows(sections: list[dict], position: dict, folded: str) -> list[tuple]:
@@ -385,10 +444,11 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _delete_document(db: sqlite_utils.Database, path: str) -> None:
-    row = db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchone()
+def _delete_document(db: sqlite_utils.Database, path: str) -> Optional[str]:
+    """Delete the document stored from path; its number key, whose citations need resolving again."""
+    row = db.execute("SELECT id, number_key FROM documents WHERE path = ?", [path]).fetchone()
     if not row:
-        return
+        return None
     doc_id = row[0]
     db.execute("DELETE FROM assignment_agencies WHERE assignment_id IN "
                "(SELECT id FROM assignments WHERE document_id = ?)", [doc_id])
@@ -396,6 +456,7 @@ def _delete_document(db: sqlite_utils.Database, path: str) -> None:
         db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
     db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    return row[1]
 
 
 def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]:
@@ -413,7 +474,7 @@ def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]
 
 def _insert_entities(db, doc_id: int, rows: dict, section_ids: list[int]) -> None:
     sec = lambda i: section_ids[i] if i is not None else None  # noqa: E731
-    cited = _cited_ids(db, doc_id, rows["citations"])
+    cited = _cited_ids(db, doc_id, rows["citations"], rows["document"]["issued_date"])
     _insert_tuples(db, "citations", CITATION_COLUMNS + ["cited_document_id"],
                    [(doc_id, sec(r[0]), *r[1:], to) for r, to in zip(rows["citations"], cited)])
     first = _next_id(db, "deadlines")
@@ -470,22 +531,46 @@ def _agency_id(db, name: str, key: str) -> int:
     return _insert(db, "agencies", _agency_row(name, key))
 
 
-def _cited_ids(db, doc_id: int, citations: list[tuple]) -> list[Optional[int]]:
-    """The stored document each citation names: by number, else by type + name and a year
-    that does not disagree; the first stored one wins. Found before the rows go in, because
-    an UPDATE afterwards rewrote every citation row of the document."""
+def _cited_ids(db, doc_id: int, citations: list[tuple], citing_date: Optional[str]) -> list[Optional[int]]:
+    """The stored document each citation names: by number (see _choose), else by type + name
+    and a year that does not disagree, the first stored one winning. Found before the rows
+    go in, because an UPDATE afterwards rewrote every citation row of the document."""
     numbers = sorted({c[4] for c in citations if c[4]})
     names = sorted({c[6] for c in citations if not c[4] and c[6]})
-    by_number = dict(db.execute(
-        "SELECT number_key, min(id) FROM documents WHERE number_key IN (SELECT value FROM json_each(?)) "
-        "AND id != ? GROUP BY number_key", [json.dumps(numbers), doc_id]).fetchall()) if numbers else {}
+    by_number: dict[str, list[tuple]] = {}
+    if numbers:
+        for id_, key, scope, issued in db.execute(
+                "SELECT id, number_key, scope, issued_date FROM documents WHERE number_key IN "
+                "(SELECT value FROM json_each(?)) AND id != ? ORDER BY id", [json.dumps(numbers), doc_id]):
+            by_number.setdefault(key, []).append((id_, scope, issued))
     by_name: dict[str, list[tuple[int, Optional[str]]]] = {}
     if names:
         for id_, key, issued in db.execute(
                 "SELECT id, name_key, issued_date FROM documents WHERE name_key IN "
                 "(SELECT value FROM json_each(?)) AND id != ? ORDER BY id", [json.dumps(names), doc_id]):
             by_name.setdefault(key, []).append((id_, issued))
-    return [by_number.get(c[4]) if c[4] else _by_name(by_name.get(c[6]) or [], c[7]) for c in citations]
+    return [_choose(by_number.get(c[4]) or [], c[4], c[-1], c[7], citing_date) if c[4]
+            else _by_name(by_name.get(c[6]) or [], c[7]) for c in citations]
+
+
+def _choose(candidates: list[tuple], key: str, scope: Optional[str], issued: Optional[str],
+            citing_date: Optional[str]) -> Optional[int]:
+    """The stored document (id, scope, issued_date) a numbered citation names. A number is
+    not unique: every province issues its own 15/KH-UBND and 27/2023/NQ-HĐND, and a number
+    without a year comes back every year. Candidates of another province are not it, nor,
+    for a number without a year, those of another year than the citation gives or issued
+    after the citing document (a number's own year outweighs a date misprinted beside it);
+    of the rest, the first stored wins when they agree on the date (copies of one document),
+    and when they do not, the citation is left unresolved rather than linked at random."""
+    dated = _NUMBER_YEAR.search(key) is not None
+    fit = [c for c in candidates if not (scope and c[1] and scope != c[1])
+           and (dated or (_same_year(c[2], issued) and not (citing_date and c[2] and c[2][:4] > citing_date[:4])))]
+    if len({c[2] for c in fit if c[2]}) > 1:
+        return None
+    return fit[0][0] if fit else None
+
+
+_NUMBER_YEAR = regex.compile(r"/(?:19|20)\d\d/")     # 27/2023/NQ-HĐND, not 15/KH-UBND
 
 
 def _by_name(candidates: list[tuple[int, Optional[str]]], issued: Optional[str]) -> Optional[int]:
@@ -497,16 +582,30 @@ def _same_year(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _resolve_older(db, doc_id: int, document: dict) -> None:
-    """Link citations stored earlier that name this document and found none then."""
+    """Link the citations stored earlier that name this document. A numbered citation is
+    chosen again among all the documents of its number (this one may settle it, or make
+    it ambiguous), so the links do not depend on the order documents are stored in."""
     if document["number_key"]:
-        db.execute("UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL "
-                   "AND number_key = ? AND document_id != ?", [doc_id, document["number_key"], doc_id])
+        _resolve_number(db, document["number_key"])
     if document["name_key"]:
         issued = document["issued_date"]
         db.execute("""UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL
                       AND number_key IS NULL AND name_key = ? AND document_id != ?
                       AND (issued_date IS NULL OR ? IS NULL OR substr(issued_date, 1, 4) = substr(?, 1, 4))""",
                    [doc_id, document["name_key"], doc_id, issued, issued])
+
+
+def _resolve_number(db, key: str) -> None:
+    candidates = db.execute("SELECT id, scope, issued_date FROM documents WHERE number_key = ? ORDER BY id",
+                            [key]).fetchall()
+    changed = []
+    for id_, citing, scope, issued, citing_date, linked in db.execute(
+            "SELECT c.id, c.document_id, c.scope, c.issued_date, d.issued_date, c.cited_document_id "
+            "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.number_key = ?", [key]):
+        chosen = _choose([c for c in candidates if c[0] != citing], key, scope, issued, citing_date)
+        if chosen != linked:
+            changed.append((chosen, id_))
+    db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", changed)
 
 
 # ----------------------------------------------------------------- queries

@@ -349,6 +349,95 @@ def test_citation_resolution_in_both_orders(tmp_path, cited_first):
     assert [c["cited_id"] for c in store.graph(db, "20/2021/QĐ-UBND")["cites"]] == sorted([ids["a"], ids["l"]])
 
 
+LOCAL_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH {province_caps}
+Số: {number}
+{province}, ngày {day} tháng {month} năm {year}
+{kind}
+Phát triển thương mại điện tử
+I. MỤC TIÊU
+1. Hỗ trợ doanh nghiệp nhỏ và vừa tham gia sàn giao dịch điện tử.
+2. {cites}
+"""
+
+
+def _local_plan(province, number, date, cites="Rà soát hạ tầng thanh toán không dùng tiền mặt."):
+    year, month, day = date.split("-")
+    kind = "QUYẾT ĐỊNH" if "QĐ" in number else "KẾ HOẠCH"
+    return parse(LOCAL_PLAN.format(province_caps=province.upper(), province=province, number=number, day=day,
+                                   month=month, year=year, kind=kind, cites=cites), text=True).to_dict()
+
+
+def _cites_15(of="", date=""):
+    return f"Tiếp tục thực hiện Kế hoạch số 15/KH-UBND{date} của Ủy ban nhân dân tỉnh{of}, rà soát hạ tầng."
+
+
+LOCAL_DOCS = {
+    "hn15_2024": ("Hà Nam", "15/KH-UBND", "2024-01-10", None),
+    "nb15_2024": ("Ninh Bình", "15/KH-UBND", "2024-01-12", None),
+    "hn15_2023": ("Hà Nam", "15/KH-UBND", "2023-01-09", None),
+    "hn_dated": ("Hà Nam", "30/KH-UBND", "2024-03-05", _cites_15(date=" ngày 10/01/2024")),
+    "nb_names_hn": ("Ninh Bình", "31/KH-UBND", "2024-03-05", _cites_15(of=" Hà Nam", date=" ngày 09/01/2023")),
+    "nb_own": ("Ninh Bình", "32/KH-UBND", "2024-03-05", _cites_15()),
+    "hn_2023_own": ("Hà Nam", "33/KH-UBND", "2023-06-01", _cites_15()),
+    "hn_2024_own": ("Hà Nam", "34/KH-UBND", "2024-06-01", _cites_15()),
+    "hn27_2023": ("Hà Nam", "27/2023/QĐ-UBND", "2023-07-12", None),
+    "nb27_2023": ("Ninh Bình", "27/2023/QĐ-UBND", "2023-07-14", None),
+    "nb_misdated": ("Ninh Bình", "35/KH-UBND", "2024-03-05", "Thực hiện Quyết định số 27/2023/QĐ-UBND ngày "
+                    "14/7/2022 của Ủy ban nhân dân tỉnh, rà soát hạ tầng thanh toán."),
+}
+
+
+def _store_local(db, name: str) -> int:
+    province, number, date, cites = LOCAL_DOCS[name]
+    return store.store_record(db, _local_plan(province, number, date, *([cites] if cites else [])), path=name)
+
+
+# what each citing plan's 15/KH-UBND is: its own province's unless it names another, of the year
+# it gives, not issued after it; two years left possible: not resolved rather than a guess. A
+# number with its year (27/2023/QĐ-UBND) is taken by its province even beside a misprinted date
+LOCAL_LINKS = {"hn_dated": "hn15_2024", "nb_names_hn": "hn15_2023", "nb_own": "nb15_2024",
+               "hn_2023_own": "hn15_2023", "hn_2024_own": None, "nb_misdated": "nb27_2023"}
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_local_numbers_resolve_within_their_province_and_year(tmp_path, reverse):
+    db = store.open_db(tmp_path / "l.db")
+    ids = {name: _store_local(db, name) for name in sorted(LOCAL_DOCS, reverse=reverse)}
+    path_of = {v: k for k, v in ids.items()}
+    links = {path_of[doc]: path_of.get(cited) for doc, cited in db.execute(
+        "SELECT document_id, cited_document_id FROM citations WHERE number_key IN ('15/KH-UBND', '27/2023/QD-UBND')")}
+    assert links == LOCAL_LINKS
+    assert db.execute("SELECT scope FROM documents WHERE path = 'nb_own'").fetchone()[0] == "Ninh Bình"
+
+
+def test_migration_to_version_7_resolves_stored_citations_within_their_province(tmp_path):
+    path = tmp_path / "v6.db"
+    db = store.open_db(path)
+    ids = {name: _store_local(db, name) for name in ("hn15_2024", "nb15_2024", "nb_own")}
+    # as version 6 stored them: no scope, the first stored 15/KH-UBND taken for every citation of it
+    for table in ("documents", "citations"):
+        db[table].transform(drop={"scope"})
+    db.execute("UPDATE citations SET cited_document_id = ?", [ids["hn15_2024"]])
+    db.execute("UPDATE _meta SET value = '6' WHERE key = 'schema_version'")
+    db.conn.commit()
+    db.conn.close()
+    db = store.open_db(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert db.execute("SELECT cited_document_id FROM citations").fetchall() == [(ids["nb15_2024"],)]
+    assert dict(db.execute("SELECT path, scope FROM documents").fetchall()) == {
+        "hn15_2024": "Hà Nam", "nb15_2024": "Ninh Bình", "nb_own": "Ninh Bình"}
+    assert _fts_ok(db)
+
+
+def test_copies_of_one_document_still_resolve(tmp_path):
+    db = store.open_db(tmp_path / "c.db")
+    first = store.store_record(db, _local_plan("Ninh Bình", "15/KH-UBND", "2024-01-12"), path="a/nb15.txt")
+    store.store_record(db, _local_plan("Ninh Bình", "15/KH-UBND", "2024-01-12"), path="b/nb15.txt")
+    store.store_record(db, _local_plan("Ninh Bình", "32/KH-UBND", "2024-03-05", _cites_15()), path="nb_own")
+    assert db.execute("SELECT cited_document_id FROM citations WHERE number_key = '15/KH-UBND'").fetchall() == [(first,)]
+
+
 def test_tasks_view_filters_by_agency_and_due_date(tmp_path):
     db = store.open_db(tmp_path / "t.db")
     rec = _record("3/KH-UBND")
@@ -422,14 +511,15 @@ def test_migration_to_version_6_keeps_one_current_error_per_file(tmp_path):
                  store._deadline_working_days):
         step(old)
     old["_meta"].insert({"key": "schema_version", "value": "5"}, pk="key")
-    old["documents"].insert({"path": "fixed.txt", "extracted_at": "2026-03-02T00:00:00+00:00"})
+    old["documents"].insert({"id": 1, "path": "fixed.txt", "extracted_at": "2026-03-02T00:00:00+00:00"})
+    old.execute("INSERT INTO documents_fts (rowid, title_fold) VALUES (1, NULL)")
     old["errors"].insert_all([
         {"path": "bad.pdf", "stage": "read", "message": "first run", "at": "2026-03-01T00:00:00+00:00"},
         {"path": "bad.pdf", "stage": "read", "message": "second run", "at": "2026-03-02T00:00:00+00:00"},
         {"path": "fixed.txt", "stage": "timeout", "message": "before it was stored", "at": "2026-03-01T00:00:00+00:00"}])
     old.conn.close()
     db = store.open_db(path)
-    assert store.schema_version(db) == 6
+    assert store.schema_version(db) == store.SCHEMA_VERSION
     assert [(r["path"], r["message"]) for r in db["errors"].rows] == [("bad.pdf", "second run")]
     assert ["path"] in [i.columns for i in db["errors"].indexes]
 
