@@ -35,9 +35,9 @@ def tasks(db, agency=None, due_before=None, role=None):
     return _tasks(db, agency=agency, due_before=due_before, role=role)
 
 
-def graph(db, number):
+def graph(db, number, province=None):
     from .store import graph as _graph
-    return _graph(db, number)
+    return _graph(db, number, province=province)
 
 
 __all__ = ["parse", "Document", "ReadError", "extract_folder", "open_db", "search", "tasks", "graph",

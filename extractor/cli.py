@@ -114,16 +114,21 @@ def tasks(db, agency, due_before, role, as_json):
 @cli.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("number")
+@click.option("--province", help="The province of a local number several provinces share (15/KH-UBND).")
 @click.option("--json", "as_json", is_flag=True)
-def graph(db, number, as_json):
+def graph(db, number, province, as_json):
     """What a document cites and what cites it."""
     from . import store
-    g = store.graph(store.open_db(db), number)
+    g = store.graph(store.open_db(db), number, province=province)
     if as_json:
         click.echo(json.dumps(g, ensure_ascii=False, indent=1))
         return
     doc = g["document"]
-    click.echo(f"{number}: " + (f"stored as #{doc['id']} {doc['title'] or ''}" if doc else "not in the database"))
+    where = f" ({doc['scope']})" if doc and doc["scope"] else ""
+    click.echo(f"{number}: " + (f"stored as #{doc['id']}{where} {doc['title'] or ''}" if doc else "not in the database"))
+    if g["others"]:
+        click.echo(f"also numbered {number} (choose with --province): " + "; ".join(
+            f"#{o['id']} {o['scope'] or '-'} {o['issued_date'] or ''}".rstrip() for o in g["others"]))
     click.echo(f"cites ({len(g['cites'])}):")
     for c in g["cites"]:
         click.echo(f"  {c['relation']:10s} {c['cited_number'] or c['cited_name']}"

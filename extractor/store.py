@@ -672,19 +672,28 @@ def tasks(db: sqlite_utils.Database, agency: Optional[str] = None, due_before: O
     return [dict(r) for r in db.query(sql, params)]
 
 
-def graph(db: sqlite_utils.Database, number: str) -> dict[str, Any]:
-    """Both directions around a document number: what it cites and what cites it."""
+def graph(db: sqlite_utils.Database, number: str, province: Optional[str] = None) -> dict[str, Any]:
+    """Both directions around a document number: what it cites and what cites it. A number
+    several provinces (or years) share names several documents: the first stored (of the
+    province given) is shown, and `others` lists the rest."""
     key = number_key(number)
-    doc = db.execute("SELECT id, number, title FROM documents WHERE number_key = ?", [key]).fetchone()
+    scope = (lexicon.province(province) or (province,))[0] if province else None
+    docs = [dict(zip(("id", "number", "title", "scope", "issued_date"), r)) for r in db.execute(
+        "SELECT id, number, title, scope, issued_date FROM documents WHERE number_key = ? "
+        "AND (? IS NULL OR scope = ?) ORDER BY id", [key, scope, scope])]
+    doc = docs[0] if docs else None
+    scope = doc["scope"] if doc else scope
     cites = [dict(r) for r in db.query(
         "SELECT relation, cited_number, cited_name, cited_id, cited_title FROM citation_graph "
-        "WHERE citing_id = ? ORDER BY relation", [doc[0]])] if doc else []
+        "WHERE citing_id = ? ORDER BY relation", [doc["id"]])] if doc else []
+    # besides the citations linked to it, those of its number that found no document, unless
+    # they name another province
     cited_by = [dict(r) for r in db.query(
         "SELECT DISTINCT relation, citing_id, citing_number, citing_title FROM citation_graph "
-        "WHERE cited_id = ? OR (cited_id IS NULL AND citation_id IN "
-        "(SELECT id FROM citations WHERE number_key = ?)) ORDER BY relation", [doc[0] if doc else -1, key])]
-    return {"document": dict(zip(("id", "number", "title"), doc)) if doc else None,
-            "cites": cites, "cited_by": cited_by}
+        "WHERE cited_id = ? OR (cited_id IS NULL AND citation_id IN (SELECT id FROM citations "
+        "WHERE number_key = ? AND (scope IS NULL OR ? IS NULL OR scope = ?))) ORDER BY relation",
+        [doc["id"] if doc else -1, key, scope, scope])]
+    return {"document": doc, "others": docs[1:], "cites": cites, "cited_by": cited_by}
 
 
 # ----------------------------------------------------------------- export

@@ -430,6 +430,17 @@ def test_migration_to_version_7_resolves_stored_citations_within_their_province(
     assert _fts_ok(db)
 
 
+def test_graph_of_a_number_several_provinces_share(tmp_path):
+    db = store.open_db(tmp_path / "g.db")
+    ids = {name: _store_local(db, name) for name in ("hn15_2024", "nb15_2024", "hn_dated", "nb_own")}
+    ninh_binh = store.graph(db, "15/KH-UBND", province="ninh binh")
+    assert ninh_binh["document"]["id"] == ids["nb15_2024"]
+    assert [c["citing_id"] for c in ninh_binh["cited_by"]] == [ids["nb_own"]]
+    first = store.graph(db, "15/KH-UBND")
+    assert first["document"]["id"] == ids["hn15_2024"] and [c["citing_id"] for c in first["cited_by"]] == [ids["hn_dated"]]
+    assert [(o["id"], o["scope"]) for o in first["others"]] == [(ids["nb15_2024"], "Ninh Bình")]
+
+
 def test_copies_of_one_document_still_resolve(tmp_path):
     db = store.open_db(tmp_path / "c.db")
     first = store.store_record(db, _local_plan("Ninh Bình", "15/KH-UBND", "2024-01-12"), path="a/nb15.txt")
