@@ -610,33 +610,40 @@ def _resolve_number(db, key: str) -> None:
 
 # ----------------------------------------------------------------- queries
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
-    """Sections matching a phrase, with or without diacritics, best first."""
+    """Document titles, then sections, matching a phrase, with or without diacritics, best
+    first. A hit's `kind` is "title" or "section"; a title hit has no section id."""
     folded = " ".join(_NOT_WORD.sub(" ", fold(query)).split())
-    if not folded:
+    if not folded or limit <= 0:
         return []
     phrase = '"' + folded.replace('"', "") + '"'
+    titles = [{"kind": "title", "id": None, "document_id": id_, "number": number, "document_title": title,
+               "path": path, "label_path": "title", "snippet": _printed_snippet(title, title_fold, folded) or title}
+              for id_, number, title, title_fold, path in db.execute(
+                  "SELECT d.id, d.number, d.title, d.title_fold, d.path FROM documents_fts "
+                  "JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                  [f"title_fold : {phrase}", limit]).fetchall()]
     sql = """SELECT s.id, s.document_id, d.number, d.title AS document_title, d.path,
-                    snippet(sections_fts, 0, '[', ']', '…', 12) AS snippet
+                    snippet(sections_fts, 0, '[', ']', '…', 12) AS snippet, s.body, s.body_fold
              FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid
              JOIN documents d ON d.id = s.document_id
              WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?"""
-    rows = [dict(zip(("id", "document_id", "number", "document_title", "path", "snippet"), r))
-            for r in db.execute(sql, [f"body_fold : {phrase}", limit]).fetchall()]
-    for r in rows:
-        r["label_path"] = label_path(db, r["id"])
-        r["snippet"] = _printed_snippet(db, r["id"], folded) or r["snippet"]
-    return rows
+    sections = []
+    for id_, doc_id, number, title, path, snippet, body, body_fold in db.execute(
+            sql, [f"body_fold : {phrase}", limit - len(titles)]).fetchall():
+        sections.append({"kind": "section", "id": id_, "document_id": doc_id, "number": number,
+                         "document_title": title, "path": path, "label_path": label_path(db, id_),
+                         "snippet": _printed_snippet(body, body_fold, folded) or snippet})
+    return titles + sections
 
 
-def _printed_snippet(db, section_id: int, folded: str) -> Optional[str]:
+def _printed_snippet(text: str, text_fold: str, folded: str) -> Optional[str]:
     """The snippet in printed spelling: find the folded phrase, cut the same span."""
-    body, body_fold = db.execute("SELECT body, body_fold FROM sections WHERE id = ?", [section_id]).fetchone()
-    at = body_fold.find(folded)
+    at = text_fold.find(folded)
     if at < 0:
         return None
-    a, b = max(0, at - 60), min(len(body), at + len(folded) + 60)
-    return ("…" if a else "") + body[a:at] + "[" + body[at:at + len(folded)] + "]" + body[at + len(folded):b] + \
-        ("…" if b < len(body) else "")
+    a, b = max(0, at - 60), min(len(text), at + len(folded) + 60)
+    return ("…" if a else "") + text[a:at] + "[" + text[at:at + len(folded)] + "]" + text[at + len(folded):b] + \
+        ("…" if b < len(text) else "")
 
 
 def label_path(db, section_id: int) -> str:

@@ -319,6 +319,17 @@ def test_fts_with_and_without_diacritics(tmp_path):
     assert store.search(db, "xe điện tự lái") == []
 
 
+def test_search_finds_document_titles(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    db = store.open_db(tmp_path / "x.db")
+    extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    for query in ("thương mại điện tử năm 2024", "thuong mai dien tu nam 2024"):
+        hits = store.search(db, query)
+        assert sorted((h["kind"], h["number"]) for h in hits) == [("title", "1/KH-UBND"), ("title", "2/KH-UBND")]
+        assert hits[0]["snippet"] == "Phát triển [thương mại điện tử năm 2024]"
+    assert len(store.search(db, "thương mại điện tử", limit=1)) == 1
+
+
 def _record(number, cites=(), name=None, doc_type="Quyết định", title="Về việc thử"):
     rec = parse(f"{doc_type.upper()}\n{title}\nĐiều 1. Nội dung.\n", text=True).to_dict()
     rec["metadata"]["number"], rec["metadata"]["doc_type"], rec["metadata"]["title"] = number, doc_type, title
