@@ -9,6 +9,7 @@ maximum resident size of this process and its workers (ru_maxrss of self and chi
 CPU is their user and system time per stored document.
 """
 import argparse
+import glob
 import json
 import os
 import resource
@@ -61,15 +62,7 @@ def _rss_mb(pid: int) -> float:
 
 
 def _children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.append(int(entry))
-        except (OSError, ValueError, IndexError):
-            pass
-    return out
+    return [int(c) for task in glob.glob(f"/proc/{pid}/task/*/children") for c in open(task).read().split()]
 
 
 def _memory_by_quarter(samples: list[tuple], wall: float) -> str:

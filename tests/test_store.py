@@ -1,5 +1,6 @@
 """The database: schema and migration, idempotent storing, resume after a kill, errors,
 full-text search with and without diacritics, citation resolution in both orders."""
+import glob
 import json
 import multiprocessing
 import os
@@ -204,18 +205,11 @@ def test_resume_after_killing_the_writer(tmp_path):
 
 
 def _children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                if entry.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.append(int(entry))
-        except (OSError, ValueError, IndexError):
-            pass
-    return out
+    return [int(c) for task in glob.glob(f"/proc/{pid}/task/*/children") for c in open(task).read().split()]
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finding the worker processes needs /proc")
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="finding the worker processes needs /proc/PID/task/TID/children")
 def test_run_survives_a_killed_worker(tmp_path):
     write_docs(tmp_path / "in", 400)
     dbpath = tmp_path / "w.db"
@@ -254,21 +248,30 @@ def _dies_on_poison(path, timeout=0):
     return _real_parse_file(path, timeout)
 
 
+def _hangs_on_stuck(path, timeout=0):
+    """A parse stuck where the alarm of the time limit cannot reach, as in a C library's loop."""
+    if "stuck" in os.path.basename(path):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return _real_parse_file(path, timeout)
+
+
 _real_parse_file = bulk.parse_file
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="the patched parse reaches the workers only when they are forked")
-def test_file_that_kills_its_worker_goes_to_errors(tmp_path, monkeypatch):
-    write_docs(tmp_path / "in", 30)
-    (tmp_path / "in" / "kh_poison.txt").write_text(PLAN.format(number="99/KH-UBND", other="1/KH-UBND"),
-                                                   encoding="utf-8")
-    monkeypatch.setattr(bulk, "parse_file", _dies_on_poison)
+@pytest.mark.parametrize("parse_file, name, stage", [(_dies_on_poison, "kh_poison.txt", "crash"),
+                                                     (_hangs_on_stuck, "kh_stuck.txt", "timeout")])
+def test_file_that_kills_or_hangs_its_worker_goes_to_errors(tmp_path, monkeypatch, parse_file, name, stage):
+    write_docs(tmp_path / "in", 12)
+    (tmp_path / "in" / name).write_text(PLAN.format(number="99/KH-UBND", other="1/KH-UBND"), encoding="utf-8")
+    monkeypatch.setattr(bulk, "parse_file", parse_file)
     db = store.open_db(tmp_path / "p.db")
-    s = extract_folder(tmp_path / "in", db, jobs=2, progress=False)
-    assert (s.documents, s.failed) == (30, 1)
-    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_poison.txt", "crash")]
-    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (30, 30)
+    s = extract_folder(tmp_path / "in", db, jobs=2, timeout=0.5, progress=False)
+    assert (s.documents, s.failed) == (12, 1)
+    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [(name, stage)]
+    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (12, 12)
 
 
 def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
@@ -283,28 +286,6 @@ def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
     s = extract_folder(tmp_path / "in", db, jobs=1, timeout=0.5, progress=False)
     assert (s.documents, s.failed) == (2, 1)
     assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_huge.txt", "timeout")]
-
-
-def _hangs_on_stuck(path, timeout=0):
-    """A parse stuck where the alarm of the time limit cannot reach, as in a C library's loop."""
-    if "stuck" in os.path.basename(path):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(60)
-    return _real_parse_file(path, timeout)
-
-
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="the patched parse reaches the workers only when they are forked")
-def test_worker_stuck_past_the_time_limit_is_killed_and_the_run_goes_on(tmp_path, monkeypatch):
-    write_docs(tmp_path / "in", 12)
-    (tmp_path / "in" / "kh_stuck.txt").write_text(PLAN.format(number="98/KH-UBND", other="1/KH-UBND"),
-                                                  encoding="utf-8")
-    monkeypatch.setattr(bulk, "parse_file", _hangs_on_stuck)
-    db = store.open_db(tmp_path / "h.db")
-    s = extract_folder(tmp_path / "in", db, jobs=2, timeout=0.5, progress=False)
-    assert (s.documents, s.failed) == (12, 1)
-    assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_stuck.txt", "timeout")]
-    assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (12, 12)
 
 
 def test_fts_with_and_without_diacritics(tmp_path):
