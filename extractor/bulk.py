@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .version import extractor_version
-from .readers import SUPPORTED, ReadError
+from .readers import SUPPORTED, ReadError, path_text
 
 
 @dataclass
@@ -134,8 +134,8 @@ def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
     known = {row[0] for row in db.execute("SELECT path FROM documents")}
     version = extractor_version()
     for f in files:
-        path = str(f)
-        if force or path not in known:
+        path, key = str(f), path_text(f)        # the name to open, the name stored
+        if force or key not in known:
             todo.append(path)
             continue
         try:
@@ -143,10 +143,10 @@ def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
         except OSError:
             todo.append(path)
             continue
-        if store.is_current(db, path, st.st_size, st.st_mtime, version):
+        if store.is_current(db, key, st.st_size, st.st_mtime, version):
             summary.skipped += 1
-        elif store.same_content(db, path, _sha256(f), version):
-            store.touch(db, path, st.st_size, st.st_mtime)
+        elif store.same_content(db, key, _sha256(f), version):
+            store.touch(db, key, st.st_size, st.st_mtime)
             summary.skipped += 1
         else:
             todo.append(path)
@@ -246,15 +246,16 @@ def _size(path: str) -> int:
 
 def _store_result(db, path: str, rows, stage, message, summary: Summary) -> None:
     from . import store
+    key = path_text(path)
     if rows is None:
-        store.record_error(db, path, stage or "extract", message or "unknown error")
+        store.record_error(db, key, stage or "extract", message or "unknown error")
         summary.failed += 1
         return
     try:
         st = os.stat(path)
-        store.store_rows(db, rows, path=path, size=st.st_size, mtime=st.st_mtime)
+        store.store_rows(db, rows, path=key, size=st.st_size, mtime=st.st_mtime)
     except Exception as e:  # keep the run going; the document's transaction was rolled back
-        store.record_error(db, path, "store", f"{type(e).__name__}: {e}")
+        store.record_error(db, key, "store", f"{type(e).__name__}: {e}")
         summary.failed += 1
         return
     summary.documents += 1

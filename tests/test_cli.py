@@ -1,7 +1,10 @@
 """The command line: records out, one stderr line per bad file, exit status."""
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -46,6 +49,19 @@ def test_bad_file_reported_and_others_go_on(tmp_path):
     assert len(errors) == 2
     assert any("empty.txt" in e and "empty file" in e for e in errors)
     assert any("broken.pdf" in e and "PDF" in e for e in errors)
+
+
+def test_records_of_a_file_name_that_is_not_utf8(tmp_path):
+    try:
+        with open(os.fsencode(tmp_path) + b"/Quy\xe6t \xf0inh.txt", "w", encoding="utf-8") as f:
+            f.write(GOOD)
+        open(os.fsencode(tmp_path) + b"/empty\xff.txt", "w").close()
+    except OSError:
+        pytest.skip("this file system takes UTF-8 names only")
+    r = run("extract", str(tmp_path))
+    assert r.returncode == 1 and "wrote 1 record(s), 1 failed" in r.stderr
+    assert [os.path.basename(json.loads(l)["source"]["path"]) for l in r.stdout.splitlines()] == ["Quy\\xe6t \\xf0inh.txt"]
+    assert "empty\\xff.txt: empty file" in r.stderr
 
 
 def test_bad_usage_exit_2(tmp_path):

@@ -141,6 +141,22 @@ def test_extractor_version_follows_the_code(tmp_path, monkeypatch):
     assert len(set(seen)) == 3 and all(v.startswith(extractor.__version__ + "+") for v in seen)
 
 
+def test_file_name_that_is_not_utf8_is_stored_and_skipped_next_time(tmp_path):
+    write_docs(tmp_path / "in", 1)
+    name = os.fsencode(tmp_path / "in") + b"/K\xea ho\xb9ch 2024.txt"      # a cp1258 name from an old archive
+    try:
+        with open(name, "w", encoding="utf-8") as f:
+            f.write(PLAN.format(number="5/KH-UBND", other="1/KH-UBND"))
+    except OSError:
+        pytest.skip("this file system takes UTF-8 names only")
+    db = store.open_db(tmp_path / "n.db")
+    first = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    again = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (first.documents, first.failed, again.skipped) == (2, 0, 2)
+    paths = sorted(os.path.basename(r[0]) for r in db.execute("SELECT path FROM documents"))
+    assert paths == ["K\\xea ho\\xb9ch 2024.txt", "kh_0000.txt"]
+
+
 def test_changed_file_replaces_its_rows(tmp_path):
     write_docs(tmp_path / "in", 1)
     f = tmp_path / "in" / "kh_0000.txt"

@@ -2,18 +2,26 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from ..models import RawDocument
+
+
+def path_text(path) -> str:
+    """A path as text that can be stored and printed. A file name that is not UTF-8 (a name
+    in cp1258 from an old Windows archive) reaches Python with lone surrogates, which
+    SQLite and JSON refuse; its undecodable bytes are written as \\xNN instead."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 class ReadError(Exception):
     """A file that cannot be read; the message names the file and the reason."""
 
     def __init__(self, path, reason: str):
-        self.path = str(path)
+        self.path = path_text(path)
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{self.path}: {reason}")
 
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -62,6 +70,7 @@ def read(path) -> RawDocument:
         from .pdf import read_pdf
         raw = read_pdf(path, data)
     _legacy_pages(raw)
+    raw.path = path_text(path)
     raw.sha256 = sha256_of(data)
     if not any(p.text.strip() for p in raw.pages):
         raise ReadError(path, "no text found")
