@@ -49,12 +49,19 @@ def iter_files(paths: Iterable) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found = []
-            for folder, _, names in os.walk(p, followlinks=True):   # linked folders count too
+            for folder, dirs, names in os.walk(p, followlinks=True):   # linked folders count too
+                # but not a link back to a folder the walk is inside: it would list it again and again
+                here = os.path.realpath(folder)
+                dirs[:] = [d for d in dirs if not _encloses(os.path.realpath(os.path.join(folder, d)), here)]
                 found.extend(Path(folder) / n for n in names if Path(n).suffix.lower() in SUPPORTED)
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+def _encloses(outer: str, inner: str) -> bool:
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
 
 
 # ----------------------------------------------------------------- worker side

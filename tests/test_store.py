@@ -15,7 +15,7 @@ import sqlite_utils
 
 import extractor
 from extractor import bulk, store, version
-from extractor.bulk import extract_folder
+from extractor.bulk import extract_folder, iter_files
 from extractor.pipeline import parse
 from tests.conftest import ROOT
 
@@ -155,6 +155,17 @@ def test_file_name_that_is_not_utf8_is_stored_and_skipped_next_time(tmp_path):
     assert (first.documents, first.failed, again.skipped) == (2, 0, 2)
     paths = sorted(os.path.basename(r[0]) for r in db.execute("SELECT path FROM documents"))
     assert paths == ["K\\xea ho\\xb9ch 2024.txt", "kh_0000.txt"]
+
+
+def test_folder_walk_follows_links_but_not_back_into_itself(tmp_path):
+    write_docs(tmp_path / "in" / "sub", 1)
+    try:
+        (tmp_path / "in" / "sub" / "up").symlink_to(tmp_path / "in", target_is_directory=True)   # a loop
+        (tmp_path / "in" / "copy").symlink_to(tmp_path / "in" / "sub", target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    found = [p.relative_to(tmp_path / "in").as_posix() for p in iter_files([tmp_path / "in"])]
+    assert found == ["copy/kh_0000.txt", "sub/kh_0000.txt"]
 
 
 def test_changed_file_replaces_its_rows(tmp_path):
