@@ -126,10 +126,17 @@ def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False
     summary = Summary()
     todo = _pending(database, iter_files(paths), force, summary)
     jobs = jobs or os.cpu_count() or 1
-    with _Progress(len(todo), progress) as bar:
-        for path, rows, stage, message in _results(todo, jobs, timeout):
-            _store_result(database, path, rows, stage, message, summary)
-            bar.advance()
+    try:
+        with _Progress(len(todo), progress) as bar:
+            for path, rows, stage, message in _results(todo, jobs, timeout):
+                _store_result(database, path, rows, stage, message, summary)
+                bar.advance()
+    except KeyboardInterrupt as e:
+        # what is stored stays (the document being stored was rolled back); the caller may
+        # report how far the run got
+        summary.seconds = round(time.perf_counter() - started, 3)
+        e.summary = summary
+        raise
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 

@@ -32,7 +32,14 @@ def extract(paths, fmt, output, db, jobs, force, timeout, quiet):
     """Extract records from files or folders (recursive), to JSON or into a database."""
     if db:
         from .bulk import extract_folder
-        summary = extract_folder(paths, db, jobs=jobs, force=force, timeout=timeout, progress=not quiet)
+        try:
+            summary = extract_folder(paths, db, jobs=jobs, force=force, timeout=timeout, progress=not quiet)
+        except KeyboardInterrupt as e:
+            if getattr(e, "summary", None):
+                click.echo(e.summary.line(), err=True)
+            click.echo("interrupted: the documents stored so far stay; the same command continues from there",
+                       err=True)
+            sys.exit(130)
         click.echo(summary.line(), err=True)
         sys.exit(1 if summary.failed else 0)
     from .pipeline import parse

@@ -195,6 +195,16 @@ def test_bad_file_goes_to_errors_and_others_are_stored(tmp_path):
     assert "PDF" in errors["broken.pdf"]["message"] and errors["empty.txt"]["stage"] == "read"
 
 
+def _stored(dbpath) -> int:
+    con = sqlite3.connect(dbpath, timeout=1)
+    try:
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        con.close()
+
+
 def test_resume_after_killing_the_writer(tmp_path):
     write_docs(tmp_path / "in", 400)
     dbpath = tmp_path / "k.db"
@@ -203,16 +213,7 @@ def test_resume_after_killing_the_writer(tmp_path):
             f"extract_folder({str(tmp_path / 'in')!r}, {str(dbpath)!r}, jobs=2, progress=False)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, start_new_session=True)
     deadline = time.time() + 60
-    stored = 0
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            con = sqlite3.connect(dbpath, timeout=1)
-            stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-            con.close()
-        except sqlite3.OperationalError:
-            pass
-        if stored >= 20:
-            break
+    while time.time() < deadline and proc.poll() is None and _stored(dbpath) < 20:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)            # the writer and its workers, mid-run
     proc.wait()
@@ -248,14 +249,8 @@ def test_run_survives_a_killed_worker(tmp_path):
                             start_new_session=True)
     killed, deadline = None, time.time() + 60
     while killed is None and time.time() < deadline and proc.poll() is None:
-        con = sqlite3.connect(dbpath, timeout=1)
-        try:
-            stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        except sqlite3.OperationalError:
-            stored = 0
-        con.close()
         workers = _children(proc.pid)
-        if stored >= 20 and workers:
+        if _stored(dbpath) >= 20 and workers:
             killed = workers[0]
             os.kill(killed, signal.SIGKILL)            # one worker, mid-run; the writer goes on
         time.sleep(0.02)
@@ -313,6 +308,25 @@ def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
     s = extract_folder(tmp_path / "in", db, jobs=1, timeout=0.5, progress=False)
     assert (s.documents, s.failed) == (2, 1)
     assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [("kh_huge.txt", "timeout")]
+
+
+def test_interrupted_run_says_so_and_the_next_one_continues(tmp_path):
+    write_docs(tmp_path / "in", 400)
+    dbpath = tmp_path / "i.db"
+    store.open_db(dbpath).conn.close()
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(tmp_path / "in"), "--db", str(dbpath)],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and _stored(dbpath) < 20:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)                 # Ctrl-C
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err and "document(s) stored" in err
+    stored = _stored(dbpath)
+    summary = extract_folder(tmp_path / "in", dbpath, jobs=2, progress=False)
+    assert (summary.skipped, summary.documents) == (stored, 400 - stored)
+    assert store.open_db(dbpath).execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (400, 400)
 
 
 def test_fts_with_and_without_diacritics(tmp_path):
