@@ -341,21 +341,20 @@ def document_scope(number: Optional[str], issuer: Optional[str], place: Optional
     """The province a document belongs to, when it is a local one: named by its issuer
     ("Ủy ban nhân dân tỉnh Hà Nam"), else by its place ("Hà Nam, ngày …") if its number or
     issuer is local. None for central documents."""
-    named = lexicon.provinces_in(fold(issuer or ""))
-    if named:
-        return named[0]
     known = lexicon.province(place or "") if _is_local(number, issuer) else None
-    return known[0] if known else None
+    return _province_named(issuer) or (known[0] if known else None)
 
 
 def cited_scope(number: Optional[str], issuer: Optional[str], citing_scope: Optional[str]) -> Optional[str]:
     """The province of the document a citation names: the one its issuer names, else the
     citing document's own when the cited one is local ("Kế hoạch số 15/KH-UBND của Ủy ban
     nhân dân tỉnh" in a Hà Nam plan is Hà Nam's)."""
-    named = lexicon.provinces_in(fold(issuer or ""))
-    if named:
-        return named[0]
-    return citing_scope if _is_local(number, issuer) else None
+    return _province_named(issuer) or (citing_scope if _is_local(number, issuer) else None)
+
+
+def _province_named(issuer: Optional[str]) -> Optional[str]:
+    named = lexicon.provinces_in(fold(issuer or "")) if issuer else []
+    return named[0] if named else None
 
 
 def _is_local(number: Optional[str], issuer: Optional[str]) -> bool:
