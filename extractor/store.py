@@ -186,7 +186,7 @@ def _errors_one_per_file(db: sqlite_utils.Database) -> None:
 
 def _citation_scopes(db: sqlite_utils.Database) -> None:
     """Version 7: the province of local documents and of the documents citations name
-    (`scope`), and every numbered citation resolved again with it (see _choose)."""
+    (`scope`), and every citation resolved again (see _choose and _choose_by_name)."""
     for table in ("documents", "citations"):
         if "scope" not in db[table].columns_dict:
             db[table].add_column("scope", str)
@@ -199,6 +199,9 @@ def _citation_scopes(db: sqlite_utils.Database) -> None:
         for id_, doc, number, issuer in db.execute("SELECT id, document_id, number, issuer FROM citations").fetchall()])
     for (key,) in db.execute("SELECT DISTINCT number_key FROM citations WHERE number_key IS NOT NULL").fetchall():
         _resolve_number(db, key)
+    for (key,) in db.execute("SELECT DISTINCT name_key FROM citations WHERE number_key IS NULL "
+                             "AND name_key IS NOT NULL").fetchall():
+        _resolve_name(db, key)
 
 
 # ----------------------------------------------------------------- keys
@@ -252,7 +255,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
     Rows go in with plain INSERT statements: sqlite-utils' insert helpers commit on their
     own, which would split the document across transactions."""
     with db.conn:
-        old_key = _delete_document(db, path)
+        old_number, old_name = _delete_document(db, path)
         db.conn.execute("DELETE FROM errors WHERE path = ?", [path])     # an earlier run's failure of it
         doc_id = _insert(db, "documents", {**rows["document"], "path": path, "size": size, "mtime": mtime,
                                            "extracted_at": _now()})
@@ -264,8 +267,11 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
         section_ids = _insert_sections(db, doc_id, rows["sections"], rows["document"]["text"])
         _insert_entities(db, doc_id, rows, section_ids)
         _resolve_older(db, doc_id, rows["document"])
-        if old_key and old_key != rows["document"]["number_key"]:
-            _resolve_number(db, old_key)        # its citations may name another copy of the old number
+        # the citations of its old number or name may name another document of them now
+        if old_number and old_number != rows["document"]["number_key"]:
+            _resolve_number(db, old_number)
+        if old_name and old_name != rows["document"]["name_key"]:
+            _resolve_name(db, old_name)
     return doc_id
 
 
@@ -443,11 +449,12 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _delete_document(db: sqlite_utils.Database, path: str) -> Optional[str]:
-    """Delete the document stored from path; its number key, whose citations need resolving again."""
-    row = db.execute("SELECT id, number_key FROM documents WHERE path = ?", [path]).fetchone()
+def _delete_document(db: sqlite_utils.Database, path: str) -> tuple[Optional[str], Optional[str]]:
+    """Delete the document stored from path; its number and name keys, whose citations need
+    resolving again."""
+    row = db.execute("SELECT id, number_key, name_key FROM documents WHERE path = ?", [path]).fetchone()
     if not row:
-        return None
+        return None, None
     doc_id = row[0]
     db.execute("DELETE FROM assignment_agencies WHERE assignment_id IN "
                "(SELECT id FROM assignments WHERE document_id = ?)", [doc_id])
@@ -455,7 +462,7 @@ def _delete_document(db: sqlite_utils.Database, path: str) -> Optional[str]:
         db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
     db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-    return row[1]
+    return row[1], row[2]
 
 
 def _insert_sections(db, doc_id: int, rows: list[tuple], text: str) -> list[int]:
@@ -549,7 +556,7 @@ def _cited_ids(db, doc_id: int, citations: list[tuple], citing_date: Optional[st
                 "(SELECT value FROM json_each(?)) AND id != ? ORDER BY id", [json.dumps(names), doc_id]):
             by_name.setdefault(key, []).append((id_, issued))
     return [_choose(by_number.get(c[4]) or [], c[4], c[-1], c[7], citing_date) if c[4]
-            else _by_name(by_name.get(c[6]) or [], c[7]) for c in citations]
+            else _choose_by_name(by_name.get(c[6]) or [], c[7], citing_date) for c in citations]
 
 
 def _choose(candidates: list[tuple], key: str, scope: Optional[str], issued: Optional[str],
@@ -572,8 +579,14 @@ def _choose(candidates: list[tuple], key: str, scope: Optional[str], issued: Opt
 _NUMBER_YEAR = regex.compile(r"/(?:19|20)\d\d/")     # 27/2023/NQ-HĐND, not 15/KH-UBND
 
 
-def _by_name(candidates: list[tuple[int, Optional[str]]], issued: Optional[str]) -> Optional[int]:
-    return next((id_ for id_, date in candidates if _same_year(date, issued)), None)
+def _choose_by_name(candidates: list[tuple[int, Optional[str]]], issued: Optional[str],
+                    citing_date: Optional[str]) -> Optional[int]:
+    """The stored document (id, issued_date) a citation by name names ("Luật Đất đai"): a
+    law keeps its name through its versions, so of those of the year the citation gives (if
+    it gives one) and not issued after the citing document, the latest, the one in force
+    when the citing document was written; copies of it: the first stored."""
+    fit = [c for c in candidates if _same_year(c[1], issued) and not (citing_date and c[1] and c[1] > citing_date)]
+    return max(fit, key=lambda c: (c[1] or "", -c[0]))[0] if fit else None
 
 
 def _same_year(a: Optional[str], b: Optional[str]) -> bool:
@@ -587,21 +600,31 @@ def _resolve_older(db, doc_id: int, document: dict) -> None:
     if document["number_key"]:
         _resolve_number(db, document["number_key"])
     if document["name_key"]:
-        issued = document["issued_date"]
-        db.execute("""UPDATE citations SET cited_document_id = ? WHERE cited_document_id IS NULL
-                      AND number_key IS NULL AND name_key = ? AND document_id != ?
-                      AND (issued_date IS NULL OR ? IS NULL OR substr(issued_date, 1, 4) = substr(?, 1, 4))""",
-                   [doc_id, document["name_key"], doc_id, issued, issued])
+        _resolve_name(db, document["name_key"])
 
 
 def _resolve_number(db, key: str) -> None:
     candidates = db.execute("SELECT id, scope, issued_date FROM documents WHERE number_key = ? ORDER BY id",
                             [key]).fetchall()
+    _relink(db, "c.number_key = ?", key,
+            lambda citing, scope, issued, citing_date: _choose(
+                [c for c in candidates if c[0] != citing], key, scope, issued, citing_date))
+
+
+def _resolve_name(db, key: str) -> None:
+    candidates = db.execute("SELECT id, issued_date FROM documents WHERE name_key = ? ORDER BY id", [key]).fetchall()
+    _relink(db, "c.name_key = ? AND c.number_key IS NULL", key,
+            lambda citing, scope, issued, citing_date: _choose_by_name(
+                [c for c in candidates if c[0] != citing], issued, citing_date))
+
+
+def _relink(db, where: str, key: str, choose) -> None:
+    """Choose again the document of each citation matching where; update the ones that change."""
     changed = []
     for id_, citing, scope, issued, citing_date, linked in db.execute(
             "SELECT c.id, c.document_id, c.scope, c.issued_date, d.issued_date, c.cited_document_id "
-            "FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.number_key = ?", [key]):
-        chosen = _choose([c for c in candidates if c[0] != citing], key, scope, issued, citing_date)
+            f"FROM citations c JOIN documents d ON d.id = c.document_id WHERE {where}", [key]):
+        chosen = choose(citing, scope, issued, citing_date)
         if chosen != linked:
             changed.append((chosen, id_))
     db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", changed)

@@ -482,6 +482,29 @@ def test_copies_of_one_document_still_resolve(tmp_path):
     assert db.execute("SELECT cited_document_id FROM citations WHERE number_key = '15/KH-UBND'").fetchall() == [(first,)]
 
 
+def _dated(rec, issued, law_cited_on="absent"):
+    rec["metadata"]["issued_date"] = issued
+    if law_cited_on != "absent":
+        rec["citations"] = [{"text": "Luật Đất đai", "doc_type": "Luật", "number": None, "issued_date": law_cited_on,
+                             "issuer": None, "title": None, "name": "Luật Đất đai", "relation": "basis",
+                             "pinpoint": None, "section": "s1", "start": 0, "end": 1, "page": None}]
+    return rec
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_law_cited_by_name_is_the_version_in_force_then(tmp_path, reverse):
+    docs = {"law2013": _dated(_record(None, doc_type="Luật", title="ĐẤT ĐAI"), "2013-11-29"),
+            "law2024": _dated(_record(None, doc_type="Luật", title="ĐẤT ĐAI"), "2024-01-18"),
+            "plan2020": _dated(_record("5/2020/QĐ-UBND"), "2020-05-01", law_cited_on=None),
+            "plan2025": _dated(_record("6/2025/QĐ-UBND"), "2025-03-01", law_cited_on=None),
+            "plan2025_dated": _dated(_record("7/2025/QĐ-UBND"), "2025-03-01", law_cited_on="2013-11-29")}
+    db = store.open_db(tmp_path / "n.db")
+    ids = {name: store.store_record(db, docs[name], path=name) for name in sorted(docs, reverse=reverse)}
+    path_of = {v: k for k, v in ids.items()}
+    links = {path_of[d]: path_of.get(c) for d, c in db.execute("SELECT document_id, cited_document_id FROM citations")}
+    assert links == {"plan2020": "law2013", "plan2025": "law2024", "plan2025_dated": "law2013"}
+
+
 def test_tasks_view_filters_by_agency_and_due_date(tmp_path):
     db = store.open_db(tmp_path / "t.db")
     rec = _record("3/KH-UBND")
