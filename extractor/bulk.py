@@ -202,7 +202,8 @@ def _pooled(queue: deque, jobs: int, window: int, timeout: float):
     new pool of jobs workers. Return (the files in flight if the pool broke, else [];
     whether it broke because the watchdog killed a hung worker)."""
     hung = False
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    try:
         pending: dict = {}
         watch = _Watchdog(timeout)
         while queue or pending:
@@ -223,7 +224,14 @@ def _pooled(queue: deque, jobs: int, window: int, timeout: float):
             if watch.overdue(pending):
                 hung = True
                 _kill_workers(pool)
-    return [], hung
+        return [], hung
+    except BaseException:
+        # Ctrl-C, or the caller stopped early: the files in flight are not waited for (a
+        # scanned PDF being OCR'd could hold the exit for minutes); nothing of them is stored
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Watchdog:

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -294,6 +295,22 @@ def test_file_that_kills_or_hangs_its_worker_goes_to_errors(tmp_path, monkeypatc
     assert (s.documents, s.failed) == (12, 1)
     assert [(os.path.basename(r["path"]), r["stage"]) for r in db["errors"].rows] == [(name, stage)]
     assert db.execute("SELECT count(*), count(DISTINCT path) FROM documents").fetchone() == (12, 12)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched parse reaches the workers only when they are forked")
+def test_stopping_a_run_does_not_wait_for_the_files_in_flight(tmp_path, monkeypatch):
+    write_docs(tmp_path / "in", 3)
+    (tmp_path / "in" / "kh_stuck.txt").write_text(PLAN.format(number="97/KH-UBND", other="1/KH-UBND"),
+                                                  encoding="utf-8")
+    monkeypatch.setattr(bulk, "parse_file", _hangs_on_stuck)        # a file that takes a minute
+    before = set(_children(os.getpid()))
+    results = bulk._results([str(p) for p in iter_files([tmp_path / "in"])], 2, 0)
+    assert sorted(os.path.basename(next(results)[0]) for _ in range(3)) == [f"kh_{i:04d}.txt" for i in range(3)]
+    closing = threading.Thread(target=results.close)     # what Ctrl-C in the writer's loop does to it
+    closing.start()
+    closing.join(30)          # a liveness bound, far under the minute the stuck file would hold it
+    assert not closing.is_alive() and set(_children(os.getpid())) <= before      # its workers are gone
 
 
 def test_time_limit_stops_one_document_and_the_run_goes_on(tmp_path):
