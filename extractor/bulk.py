@@ -27,6 +27,7 @@ from .readers import SUPPORTED, ReadError, path_text
 class Summary:
     documents: int = 0
     skipped: int = 0
+    copies: int = 0         # new files whose bytes are a stored document's: recorded, not extracted again
     failed: int = 0
     pages: int = 0
     entities: dict = field(default_factory=lambda: {"sections": 0, "citations": 0, "deadlines": 0,
@@ -39,7 +40,8 @@ class Summary:
     def line(self) -> str:
         ents = ", ".join(f"{v} {k}" for k, v in self.entities.items())
         rate = self.documents / self.seconds if self.seconds else 0.0
-        return (f"{self.documents} document(s) stored, {self.skipped} unchanged, {self.failed} failed; "
+        copies = f"{self.copies} copies of stored files, " if self.copies else ""
+        return (f"{self.documents} document(s) stored, {self.skipped} unchanged, {copies}{self.failed} failed; "
                 f"{self.pages} page(s); {ents}; {self.seconds:.1f} s ({rate:.0f} docs/s)")
 
 
@@ -124,13 +126,17 @@ def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False
         paths = [paths]
     started = time.perf_counter()
     summary = Summary()
-    todo = _pending(database, iter_files(paths), force, summary)
+    copies: list[tuple[str, str]] = []
+    todo = _pending(database, iter_files(paths), force, summary, copies)
     jobs = jobs or os.cpu_count() or 1
     try:
         with _Progress(len(todo), progress) as bar:
-            for path, rows, stage, message in _results(todo, jobs, timeout):
-                _store_result(database, path, rows, stage, message, summary)
-                bar.advance()
+            _run(database, todo, jobs, timeout, summary, bar)
+            # a file taken as a copy of one whose bytes changed in this very run is a
+            # document of its own now
+            orphans = [path for path, sha in copies if store.stored_content(database, sha, extractor_version()) is None]
+            summary.copies -= len(orphans)
+            _run(database, orphans, jobs, timeout, summary, bar)
     except KeyboardInterrupt as e:
         # what is stored stays (the document being stored was rolled back); the caller may
         # report how far the run got
@@ -141,37 +147,81 @@ def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False
     return summary
 
 
-def _pending(db, files: list[Path], force: bool, summary: Summary) -> list[str]:
-    """Files that need extracting; unchanged ones are counted as skipped without parsing."""
+def _run(db, todo: list[str], jobs: int, timeout: float, summary: Summary, bar) -> None:
+    for path, rows, stage, message in _results(todo, jobs, timeout):
+        _store_result(db, path, rows, stage, message, summary)
+        bar.advance()
+
+
+def _pending(db, files: list[Path], force: bool, summary: Summary, copies: list) -> list[str]:
+    """Files that need extracting. Stored files left unchanged are counted as skipped without
+    parsing; a new file whose bytes are a stored document's, or those of a file queued
+    before it, is recorded as a copy of it (table copies, and (path, sha256) in copies) and
+    not extracted again: the same document downloaded twice would otherwise be counted twice."""
     from . import store
     todo = []
     known = {row[0] for row in db.execute("SELECT path FROM documents")}
     version = extractor_version()
+    queued: set[str] = set()        # the sha256 of the new files queued in this run
     for f in files:
         path, key = str(f), path_text(f)        # the name to open, the name stored
-        if force or key not in known:
-            todo.append(path)
-            continue
         try:
             st = f.stat()
         except OSError:
-            todo.append(path)
+            todo.append(path)                   # reading it will say what is wrong
             continue
-        if store.is_current(db, key, st.st_size, st.st_mtime, version):
-            summary.skipped += 1
-        elif store.same_content(db, key, _sha256(f), version):
-            store.touch(db, key, st.st_size, st.st_mtime)
-            summary.skipped += 1
+        if key in known:
+            if not force and _unchanged(db, f, key, st, version):
+                summary.skipped += 1
+            else:
+                todo.append(path)
+            continue
+        sha = _copy_of_stored(db, f, key, st, version, force, queued)
+        if sha:
+            copies.append((path, sha))
+            summary.copies += 1
         else:
             todo.append(path)
     return todo
 
 
-def _sha256(path: Path) -> str:
+def _copy_of_stored(db, f: Path, key: str, st: os.stat_result, version: str, force: bool,
+                    queued: set) -> Optional[str]:
+    """For a file not stored under its own name: the sha256 of the stored document (or the
+    file queued before it) that has its bytes, after recording it as a copy; else None,
+    and it joins the queued."""
+    from . import store
+    sha = None if force else store.current_copy(db, key, st.st_size, st.st_mtime, version)
+    if sha:
+        return sha
+    sha = _sha256(f)
+    if sha and (sha in queued or store.stored_content(db, sha, version) is not None):
+        store.record_copy(db, key, sha, st.st_size, st.st_mtime)
+        return sha
+    queued.add(sha or key)
+    return None
+
+
+def _unchanged(db, f: Path, key: str, st: os.stat_result, version: str) -> bool:
+    """A stored file whose size and mtime, or failing those its bytes, are as stored."""
+    from . import store
+    if store.is_current(db, key, st.st_size, st.st_mtime, version):
+        return True
+    if store.same_content(db, key, _sha256(f), version):
+        store.touch(db, key, st.st_size, st.st_mtime)
+        return True
+    return False
+
+
+def _sha256(path: Path) -> Optional[str]:
+    """The file's digest; None when it cannot be read (reading it will say why)."""
     h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
     return h.hexdigest()
 
 

@@ -17,7 +17,7 @@ import sqlite_utils
 from . import lexicon
 from .normalise import fold
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES: dict[str, dict[str, Any]] = {
     "documents": dict(columns={
@@ -53,6 +53,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "tables": dict(columns={"id": int, "document_id": int, "section_id": int, "page": int, "rows": str,
                             "start": int, "end": int, "kind": str, "cells": str}, pk="id"),
     "errors": dict(columns={"id": int, "path": str, "stage": str, "message": str, "at": str}, pk="id"),
+    "copies": dict(columns={"path": str, "sha256": str, "size": int, "mtime": float, "seen_at": str}, pk="path"),
 }
 CHILD_TABLES = ["sections", "citations", "deadlines", "assignments", "targets", "tables"]
 FOREIGN_KEYS = {
@@ -123,7 +124,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         raise RuntimeError(f"database schema {version} is newer than this vnlegal ({SCHEMA_VERSION})")
     steps = {1: _create_v1, 2: _index_without_insert_triggers, 3: _tables_kind_and_number_source,
              4: _agencies_from_lexicon, 5: _deadline_working_days,
-             6: _errors_one_per_file, 7: _citation_scopes}
+             6: _errors_one_per_file, 7: _citation_scopes, 8: _copies}
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
             steps[target](db)
@@ -204,6 +205,17 @@ def _citation_scopes(db: sqlite_utils.Database) -> None:
         _resolve_name(db, key)
 
 
+def _copies(db: sqlite_utils.Database) -> None:
+    """Version 8: files whose bytes are a stored document's, kept once (`copies`), and every
+    file of each document (`document_files`)."""
+    db["copies"].create(TABLES["copies"]["columns"], pk="path", if_not_exists=True)
+    db["copies"].create_index(["sha256"], if_not_exists=True)
+    db.create_view("document_files", """
+        SELECT id AS document_id, path, 'stored' AS role FROM documents
+        UNION ALL SELECT d.id, c.path, 'copy' FROM copies c JOIN documents d ON d.sha256 = c.sha256""",
+                   replace=True)
+
+
 # ----------------------------------------------------------------- keys
 _SPACES = regex.compile(r"\s+")
 _NOT_WORD = regex.compile(r"[^\w ]+")
@@ -238,6 +250,28 @@ def same_content(db: sqlite_utils.Database, path: str, sha256: str, version: str
     return bool(row) and row[0] == sha256 and row[1] == version
 
 
+def stored_content(db: sqlite_utils.Database, sha256: str, version: str) -> Optional[int]:
+    """The document stored, by this extractor version, from a file with these bytes."""
+    row = db.execute("SELECT min(id) FROM documents WHERE sha256 = ? AND extractor_version = ?",
+                     [sha256, version]).fetchone()
+    return row[0] if row else None
+
+
+def current_copy(db: sqlite_utils.Database, path: str, size: int, mtime: float, version: str) -> Optional[str]:
+    """The sha256 of a file recorded as a copy, unchanged, whose document is still stored by
+    this version; else None."""
+    row = db.execute("SELECT sha256, size, mtime FROM copies WHERE path = ?", [path]).fetchone()
+    if row and row[1] == size and abs((row[2] or 0) - mtime) < 1e-6 and stored_content(db, row[0], version):
+        return row[0]
+    return None
+
+
+def record_copy(db: sqlite_utils.Database, path: str, sha256: str, size: int, mtime: float) -> None:
+    with db.conn:
+        db.conn.execute("INSERT OR REPLACE INTO copies (path, sha256, size, mtime, seen_at) VALUES (?, ?, ?, ?, ?)",
+                        [path, sha256, size, mtime, _now()])
+
+
 def touch(db: sqlite_utils.Database, path: str, size: int, mtime: float) -> None:
     with db.conn:
         db.execute("UPDATE documents SET size = ?, mtime = ? WHERE path = ?", [size, mtime, path])
@@ -257,6 +291,7 @@ def store_rows(db: sqlite_utils.Database, rows: dict, *, path: str, size: int = 
     with db.conn:
         old_number, old_name = _delete_document(db, path)
         db.conn.execute("DELETE FROM errors WHERE path = ?", [path])     # an earlier run's failure of it
+        db.conn.execute("DELETE FROM copies WHERE path = ?", [path])     # a copy once, its own document now
         doc_id = _insert(db, "documents", {**rows["document"], "path": path, "size": size, "mtime": mtime,
                                            "extracted_at": _now()})
         # the full-text rows are written here rather than by insert triggers: through a

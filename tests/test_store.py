@@ -169,6 +169,28 @@ def test_folder_walk_follows_links_but_not_back_into_itself(tmp_path):
     assert found == ["copy/kh_0000.txt", "sub/kh_0000.txt"]
 
 
+def test_the_same_bytes_under_another_name_are_one_document(tmp_path):
+    write_docs(tmp_path / "in", 2)
+    original = tmp_path / "in" / "kh_0000.txt"
+    (tmp_path / "in" / "tai_ve").mkdir()
+    copy = tmp_path / "in" / "tai_ve" / "ke-hoach-1.txt"          # downloaded twice
+    copy.write_bytes(original.read_bytes())
+    db = store.open_db(tmp_path / "c.db")
+    first = extract_folder(tmp_path / "in", db, jobs=2, progress=False)
+    assert (first.documents, first.copies) == (2, 1) and db["documents"].count == 2
+    files = db.execute("SELECT role, path FROM document_files WHERE document_id = "
+                       "(SELECT id FROM documents WHERE number = '1/KH-UBND') ORDER BY role").fetchall()
+    assert [(role, os.path.basename(p)) for role, p in files] == [("copy", "ke-hoach-1.txt"), ("stored", "kh_0000.txt")]
+    again = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (again.documents, again.skipped, again.copies) == (0, 2, 1)
+    # the original changes: the copy is a document of its own from then on
+    original.write_text(PLAN.format(number="1/KH-UBND", other="9/KH-UBND"), encoding="utf-8")
+    os.utime(original, (time.time() + 5, time.time() + 5))
+    changed = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (changed.documents, changed.skipped, changed.copies) == (2, 1, 0)
+    assert db["documents"].count == 3 and db["copies"].count == 0
+
+
 def test_changed_file_replaces_its_rows(tmp_path):
     write_docs(tmp_path / "in", 1)
     f = tmp_path / "in" / "kh_0000.txt"
