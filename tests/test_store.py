@@ -44,9 +44,10 @@ def test_schema_created_versioned_and_reopened(tmp_path):
     db = store.open_db(tmp_path / "a.db")
     assert store.schema_version(db) == store.SCHEMA_VERSION
     for table in ("documents", "sections", "citations", "deadlines", "assignments", "assignment_agencies",
-                  "agencies", "targets", "errors", "sections_fts", "documents_fts"):
+                  "agencies", "targets", "errors", "copies", "sections_fts", "documents_fts"):
         assert table in db.table_names(), table
-    for view in ("cites", "cited_by", "citation_graph", "tasks", "targets_by_indicator", "cites_basis"):
+    for view in ("cites", "cited_by", "citation_graph", "tasks", "targets_by_indicator", "cites_basis",
+                 "document_files"):
         assert view in db.view_names()
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.conn.close()
