@@ -474,9 +474,11 @@ def _next_id(db, table: str) -> int:
 
 
 def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
-    """The file's failure, replacing the one an earlier run recorded."""
+    """The file's failure, replacing the one an earlier run recorded (a file that fails is
+    no copy of a stored document either)."""
     with db.conn:
         db.conn.execute("DELETE FROM errors WHERE path = ?", [path])
+        db.conn.execute("DELETE FROM copies WHERE path = ?", [path])
         _insert(db, "errors", {"path": path, "stage": stage, "message": message, "at": _now()})
 
 

@@ -192,6 +192,17 @@ def test_the_same_bytes_under_another_name_are_one_document(tmp_path):
     assert db["documents"].count == 3 and db["copies"].count == 0
 
 
+def test_identical_files_that_fail_are_each_an_error(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text("", encoding="utf-8")     # the same (empty) bytes
+    db = store.open_db(tmp_path / "f.db")
+    s = extract_folder(tmp_path / "in", db, jobs=1, progress=False)
+    assert (s.documents, s.copies, s.failed) == (0, 0, 2)
+    assert sorted(os.path.basename(r["path"]) for r in db["errors"].rows) == ["a.txt", "b.txt"]
+    assert db["copies"].count == 0
+
+
 def test_changed_file_replaces_its_rows(tmp_path):
     write_docs(tmp_path / "in", 1)
     f = tmp_path / "in" / "kh_0000.txt"
