@@ -134,16 +134,17 @@ def extract_folder(paths, db, *, jobs: Optional[int] = None, force: bool = False
             _run(database, todo, jobs, timeout, summary, bar)
             # a file taken as a copy of one whose bytes changed in this very run is a
             # document of its own now
-            orphans = [path for path, sha in copies if store.stored_content(database, sha, extractor_version()) is None]
+            version = extractor_version()
+            orphans = [path for path, sha in copies if store.stored_content(database, sha, version) is None]
             summary.copies -= len(orphans)
             _run(database, orphans, jobs, timeout, summary, bar)
     except KeyboardInterrupt as e:
         # what is stored stays (the document being stored was rolled back); the caller may
         # report how far the run got
-        summary.seconds = round(time.perf_counter() - started, 3)
         e.summary = summary
         raise
-    summary.seconds = round(time.perf_counter() - started, 3)
+    finally:
+        summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 

@@ -382,8 +382,11 @@ def document_scope(number: Optional[str], issuer: Optional[str], place: Optional
     """The province a document belongs to, when it is a local one: named by its issuer
     ("Ủy ban nhân dân tỉnh Hà Nam"), else by its place ("Hà Nam, ngày …") if its number or
     issuer is local. None for central documents."""
-    known = lexicon.province(place or "") if _is_local(number, issuer) else None
-    return _province_named(issuer) or (known[0] if known else None)
+    named = _province_named(issuer)
+    if named or not _is_local(number, issuer):
+        return named
+    known = lexicon.province(place or "")
+    return known[0] if known else None
 
 
 def cited_scope(number: Optional[str], issuer: Optional[str], citing_scope: Optional[str]) -> Optional[str]:
@@ -394,7 +397,7 @@ def cited_scope(number: Optional[str], issuer: Optional[str], citing_scope: Opti
 
 
 def _province_named(issuer: Optional[str]) -> Optional[str]:
-    named = lexicon.provinces_in(fold(issuer or "")) if issuer else []
+    named = lexicon.provinces_in(fold(issuer)) if issuer else []
     return named[0] if named else None
 
 
